@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import create_home_page
+from home.models import HomePage
+
+
+class Command(BaseCommand):
+    """Load the demo site into an empty database: the site tree, the catalogue and the other pages.
+
+    Idempotent: when the site already has a home page, nothing is changed, so `make run` can call it every time.
+    """
+
+    help = "Laadt de demo-inhoud (de stadssite en de productcatalogus) in een lege databank."
+
+    def handle(self, *args, **options):
+        if HomePage.objects.exists():
+            self.stdout.write("De site heeft al inhoud; de demo-inhoud is niet opnieuw geladen.")
+            return
+        with transaction.atomic():
+            create_home_page()
+        self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
