@@ -27,3 +27,24 @@ def create_home_page():
     if welcome is not None:
         welcome.delete()
     return home
+
+
+TOP_TASKS = [
+    "identiteitskaart",
+    "adreswijziging",
+    "bewonerskaart",
+    "afvalophaling",
+    "recyclagepark",
+    "omgevingsvergunning",
+    "uittreksel-strafregister",
+    "hulp-bij-digitale-vragen",
+]
+
+
+def set_top_tasks(home, services):
+    """Put the services most citizens come for on the home page."""
+    from home.models import HomePageTopTask
+
+    for slug in TOP_TASKS:
+        home.top_tasks.add(HomePageTopTask(service=services[slug]))
+    home.save_revision().publish()

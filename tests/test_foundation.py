@@ -33,9 +33,8 @@ def run_python(code, **env):
 
 
 @pytest.fixture
-def home_page(db):
-    call_command("load_demo_content", stdout=StringIO())
-    return HomePage.objects.get()
+def home_page(demo_site):
+    return demo_site
 
 
 def test_home_page_renders_in_dutch_with_landmarks(client, home_page):

@@ -155,7 +155,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "WARNING"},
+        # Wagtail's background tasks run immediately here; their "task started/succeeded" lines are noise.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # How many services a listing page shows.

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import create_home_page
+from catalog.demo import load_catalog
+from home.demo import create_home_page, set_top_tasks
 from home.models import HomePage
 
 
@@ -18,5 +19,7 @@ class Command(BaseCommand):
             self.stdout.write("De site heeft al inhoud; de demo-inhoud is niet opnieuw geladen.")
             return
         with transaction.atomic():
-            create_home_page()
+            home = create_home_page()
+            services = load_catalog(home)
+            set_top_tasks(home, services)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
