@@ -3,6 +3,7 @@ from django.db import transaction
 
 from home.demo import create_home_page
 from home.models import HomePage
+from locations.demo import load_locations
 
 
 class Command(BaseCommand):
@@ -18,5 +19,6 @@ class Command(BaseCommand):
             self.stdout.write("De site heeft al inhoud; de demo-inhoud is niet opnieuw geladen.")
             return
         with transaction.atomic():
-            create_home_page()
+            home = create_home_page()
+            load_locations(home)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
