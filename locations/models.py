@@ -45,19 +45,27 @@ class OpeningHoursQuerySet(models.QuerySet):
 class OpeningHoursForm(WagtailAdminModelForm):
     """Checks across the rows: slots of one day must not overlap, a date has at most one closure or opening."""
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def is_valid(self):
+        # The rows are cleaned only after the form's own clean(), so the checks across rows run here.
+        valid = super().is_valid()
+        if not valid:
+            return False
+        return not self._check_rows()
+
+    def _check_rows(self) -> bool:
+        """Add errors to the offending rows; True when there were any."""
         self._check_overlaps(self.formsets.get("weekly_slots"))
         for period_form in self._live_forms(self.formsets.get("periods")):
             self._check_overlaps(period_form.formsets.get("slots"))
         for opening_form in self._live_forms(self.formsets.get("openings")):
             self._check_overlaps(opening_form.formsets.get("slots"), by_weekday=False)
-        closed = {}
+        closed = set()
         for form in self._live_forms(self.formsets.get("closures")):
-            start, end = form.cleaned_data.get("date"), form.cleaned_data.get("end_date")
-            if start:
-                for offset in range(((end or start) - start).days + 1 if (end or start) >= start else 1):
-                    closed[start + dt.timedelta(days=offset)] = form
+            day = form.cleaned_data.get("date")
+            last = form.cleaned_data.get("end_date") or day
+            while day and day <= last:
+                closed.add(day)
+                day += dt.timedelta(days=1)
         seen_openings = set()
         for form in self._live_forms(self.formsets.get("openings")):
             day = form.cleaned_data.get("date")
@@ -66,7 +74,14 @@ class OpeningHoursForm(WagtailAdminModelForm):
             elif day in seen_openings:
                 form.add_error("date", _("Er is al een uitzonderlijke opening op deze dag."))
             seen_openings.add(day)
-        return cleaned_data
+        return any(form.errors for formset in self._all_formsets() for form in formset.forms)
+
+    def _all_formsets(self):
+        for name, formset in self.formsets.items():
+            yield formset
+            if name in ("periods", "openings"):
+                for form in formset.forms:
+                    yield from form.formsets.values()
 
     @staticmethod
     def _live_forms(formset):
