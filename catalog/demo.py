@@ -36,6 +36,8 @@ DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 SERVICE_FILES = ["services_a.yaml", "services_b.yaml"]
 LANGUAGE_CODES = {"nl": "NLD", "fr": "FRA", "de": "DEU", "en": "ENG"}
 MECHELEN = "BE21212025"
+# Contact points whose office is one of the demo locations share that location's opening hours.
+CONTACT_POINT_LOCATIONS = {"Burgerzaken": "huis-van-de-mechelaar", "Digipunt": "digipunt-bibliotheek"}
 
 
 def read(filename):
@@ -64,10 +66,11 @@ def publish(page):
 
 
 @transaction.atomic
-def load_catalog(home):
+def load_catalog(home, locations):
     """Create the catalogue's departments, contact points, index pages, services, themes and life events.
 
-    Returns the services by slug, for other demo loaders (the home page's top tasks).
+    `locations` are the demo's location pages by slug, which counter channels link to. Returns the services by slug, for
+    other demo loaders (the home page's top tasks).
     """
     vocabulary = Vocabulary()
     organisations = {organisation.ovo_id: organisation for organisation in Organisation.objects.all()}
@@ -90,6 +93,9 @@ def load_catalog(home):
             municipality=item.get("municipality", ""),
             opening_hours_text=item.get("opening_hours_text", ""),
         )
+        location = locations.get(CONTACT_POINT_LOCATIONS.get(item["name"]))
+        if location is not None:
+            contact_point.opening_hours = location.opening_hours
         contact_point.save()
         contact_point.save_revision().publish()
         contact_points[item["name"]] = contact_point
@@ -102,11 +108,6 @@ def load_catalog(home):
     )
     home.add_child(instance=service_index)
     publish(service_index)
-
-    locations = {}  # location slug -> name, for counter channels
-    location_file = DEMO_DATA / "locations.yaml"
-    if location_file.exists():
-        locations = {item["slug"]: item["name"] for item in read("locations.yaml")["locations"]}
 
     services = {}
     service_data = [item for filename in SERVICE_FILES for item in read(filename)["services"]]
@@ -192,11 +193,13 @@ def add_service_children(service, item, vocabulary, contact_points, locations):
             )
         )
     for channel in item.get("channels", []):
+        location = locations.get(channel.get("location"))
         service.channels.add(
             ServiceChannel(
                 channel_type=vocabulary.get(ConceptScheme.CHANNEL_TYPE, channel["type"]),
                 url=channel.get("url", ""),
-                location_text=locations.get(channel.get("location"), ""),
+                location=location,
+                location_text=location.title if location else "",
                 appointment_only=bool(channel.get("appointment_only")),
                 description=channel.get("text", ""),
             )

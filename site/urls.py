@@ -1,15 +1,20 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from locations import views as location_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # The closures of a location as iCalendar: <location url>sluitingen.ics (a dot is no valid Wagtail page segment).
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)sluitingen\.ics$", location_views.closures_ics, name="location_closures_ics"
+    ),
 ]
 
 if settings.DEBUG:

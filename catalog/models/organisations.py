@@ -97,10 +97,19 @@ class ContactPoint(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
     box = models.CharField(_("bus"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     municipality = models.CharField(_("gemeente"), max_length=100, blank=True)
+    opening_hours = models.ForeignKey(
+        "locations.OpeningHours",
+        verbose_name=_("openingsuren"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_points",
+        help_text=_("De openingsuren die je één keer beheert onder 'Openingsuren'."),
+    )
     opening_hours_text = models.TextField(
         _("openingsuren (tekst)"),
         blank=True,
-        help_text=_("Bv. 'Elke werkdag van 8.30 tot 12.30 uur, op afspraak ook in de namiddag.'"),
+        help_text=_("Aanvulling in woorden, bv. 'Telefonisch elke werkdag van 8 tot 18 uur.'"),
     )
 
     panels = [
@@ -116,6 +125,7 @@ class ContactPoint(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
             ],
             heading=_("Adres"),
         ),
+        FieldPanel("opening_hours"),
         FieldPanel("opening_hours_text"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -20,6 +20,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from catalog.structured_data import service_json_ld, to_script_json
+from locations.models import schedule_prefetches
+
 from .vocabularies import ConceptScheme, concepts_of
 
 PROSE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -298,7 +301,11 @@ class ServicePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["channels"] = list(self.channels.select_related("channel_type"))
+        context["channels"] = list(
+            self.channels.select_related("channel_type", "location", "location__opening_hours").prefetch_related(
+                *schedule_prefetches("location__opening_hours")
+            )
+        )
         context["costs"] = list(self.costs.select_related("channel"))
         requirements = list(self.requirements.all())
         context["requirements"] = [requirement for requirement in requirements if requirement.description]
@@ -308,6 +315,9 @@ class ServicePage(Page):
             for link in self.contact_points.select_related("contact_point")
             if link.contact_point.live
         ]
+        context["json_ld"] = to_script_json(
+            service_json_ld(self, request, context["channels"], context["costs"], context["contact_points"])
+        )
         context["related_services"] = [
             link.related_service
             for link in self.related_services.select_related("related_service")
@@ -344,8 +354,20 @@ class ServiceChannel(Orderable):
         limit_choices_to=concepts_of(ConceptScheme.CHANNEL_TYPE),
     )
     url = models.URLField(_("URL"), blank=True, help_text=_("Voor online: het adres van het e-loketformulier (https)."))
+    location = models.ForeignKey(
+        "locations.LocationPage",
+        verbose_name=_("locatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_channels",
+        help_text=_("Voor het loket: de locatiepagina, met haar adres en openingsuren."),
+    )
     location_text = models.CharField(
-        _("locatie"), max_length=255, blank=True, help_text=_("Voor het loket: waar, bv. 'Huis van de Mechelaar'.")
+        _("locatie (tekst)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Alleen als er geen locatiepagina is, bv. 'Bij je thuis'."),
     )
     appointment_only = models.BooleanField(_("alleen op afspraak"), default=False)
     description = models.CharField(_("toelichting"), max_length=255, blank=True)
@@ -353,10 +375,23 @@ class ServiceChannel(Orderable):
     panels = [
         FieldPanel("channel_type"),
         FieldPanel("url"),
+        PageChooserPanel("location", "locations.LocationPage"),
         FieldPanel("location_text"),
         FieldPanel("appointment_only"),
         FieldPanel("description"),
     ]
+
+    @property
+    def location_name(self):
+        return self.location.title if self.location_id else self.location_text
+
+    @property
+    def is_appointment_only(self):
+        """Only by appointment: said so on the channel, or every opening hour of its location is by appointment."""
+        if self.appointment_only:
+            return True
+        hours = self.location.opening_hours if self.location_id else None
+        return bool(hours and hours.appointment_only)
 
     @property
     def is_online(self):

@@ -9,7 +9,7 @@ from catalog.models import Concept, ServiceIndexPage, ServicePage, ThemePage
 pytestmark = pytest.mark.django_db
 
 # Pinned budgets: a change that adds queries must change these on purpose.
-SERVICE_PAGE_QUERIES = 22
+SERVICE_PAGE_QUERIES = 39
 INDEX_PAGE_QUERIES = 14
 THEME_PAGE_QUERIES = 13
 

@@ -1,5 +1,6 @@
 """Service pages as citizens see them, and the validation editors get in the admin."""
 
+import json
 import re
 
 import pytest
@@ -159,3 +160,41 @@ def test_editor_sees_the_tabs_in_the_order_an_editor_thinks(editor_client):
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     tabs = re.findall(r'id="tab-label-([a-z0-9_-]+)"', html)
     assert tabs == ["inhoud", "aanvragen", "kosten_en_termijnen", "classificatie", "publicatie"]
+
+
+def json_ld_blocks(html):
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_service_page_has_government_service_json_ld(client, demo_site):
+    html = client.get("/producten-en-diensten/identiteitskaart/").content.decode()
+    services = [block for block in json_ld_blocks(html) if block.get("@type") == "GovernmentService"]
+    assert len(services) == 1
+    data = services[0]
+    assert data["name"] == "Identiteitskaart (eID)"
+    assert data["areaServed"]["name"] == "Mechelen"
+    assert data["provider"]["@type"] == "GovernmentOrganization"
+    assert {"price": "23.10", "priceCurrency": "EUR"}.items() <= data["offers"][0].items()
+    assert data["availableChannel"]
+
+
+def test_every_service_json_ld_parses(client, demo_site):
+    for page in ServicePage.objects.live():
+        blocks = json_ld_blocks(client.get(page.url).content.decode())
+        assert any(block.get("@type") == "GovernmentService" for block in blocks), page.url
+
+
+def test_counter_channel_links_to_its_location_with_opening_state(client, demo_site):
+    html = client.get("/producten-en-diensten/identiteitskaart/").content.decode()
+    assert (
+        '<strong>Aan het loket</strong>: <a href="/locaties/huis-van-de-mechelaar/">Huis van de Mechelaar</a>' in html
+    )
+    assert "data-opening-hours=" in html
+
+
+def test_location_page_lists_the_services_offered_there(client, demo_site):
+    html = client.get("/locaties/huis-van-de-mechelaar/").content.decode()
+    assert 'href="/producten-en-diensten/identiteitskaart/"' in html
+    assert 'href="/producten-en-diensten/afvalophaling/"' not in html

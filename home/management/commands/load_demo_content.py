@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo import load_catalog
 from home.demo import create_home_page, set_top_tasks
 from home.models import HomePage
+from locations.demo import load_locations
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             home = create_home_page()
-            services = load_catalog(home)
+            locations = load_locations(home)
+            services = load_catalog(home, locations)
             set_top_tasks(home, services)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
