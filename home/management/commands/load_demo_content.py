@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from events.demo import load_events
 from home.demo import create_home_page
 from home.models import HomePage
+from news.demo import load_news
+from pages.demo import load_pages
 
 
 class Command(BaseCommand):
@@ -18,5 +21,9 @@ class Command(BaseCommand):
             self.stdout.write("De site heeft al inhoud; de demo-inhoud is niet opnieuw geladen.")
             return
         with transaction.atomic():
-            create_home_page()
+            home = create_home_page()
+            # In this order, so the main menu reads: ..., Nieuws, Evenementen, Contact.
+            load_news(home)
+            load_events(home)
+            load_pages(home)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
