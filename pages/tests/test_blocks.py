@@ -121,3 +121,19 @@ def test_link_card_needs_a_page_or_a_web_address_but_not_both():
     )
     html = block.render(value)
     assert '<a href="https://e.example/">E-loket</a>' in html and "<iframe" not in html
+
+
+@pytest.mark.django_db
+def test_block_preview_in_the_admin_uses_the_site_stylesheet(client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(
+        get_user_model().objects.create_superuser("redacteur", "r@mechelen.example", "een-lang-wachtwoord")
+    )
+    from pages.models import StandardPage
+
+    block = StandardPage._meta.get_field("body").stream_block.child_blocks["callout"]
+    response = client.get("/admin/block-preview/", {"id": block.definition_prefix})
+    assert response.status_code == 200, response.content[:300]
+    html = response.content.decode()
+    assert "/static/css/site.css" in html and "Dringend?" in html
