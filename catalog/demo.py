@@ -105,6 +105,7 @@ def load_catalog(home, locations):
         slug="producten-en-diensten",
         intro="<p>Alles wat je bij de stad kan aanvragen, van A tot Z. Veel kan je meteen online doen.</p>",
         search_description="Alle producten en diensten van de stad Mechelen, van A tot Z.",
+        show_in_menus=True,
     )
     home.add_child(instance=service_index)
     publish(service_index)
@@ -232,6 +233,7 @@ def load_themes(home, vocabulary, services):
         slug="themas",
         intro="<p>Vind de diensten van de stad per onderwerp.</p>",
         search_description="De diensten van de stad Mechelen per thema.",
+        show_in_menus=True,
     )
     home.add_child(instance=index)
     publish(index)

@@ -1,9 +1,6 @@
 """schema.org JSON-LD for service pages: a `GovernmentService` that search engines and assistants understand."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
 CITY = {"@type": "City", "name": "Mechelen", "sameAs": "http://data.europa.eu/nuts/code/BE21212025"}
 
@@ -64,9 +61,3 @@ def service_json_ld(page, request, channels, costs, contact_points):
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
     return data
-
-
-def to_script_json(data):
-    """JSON safe inside a <script type="application/ld+json"> element: no "</script>" can end it early."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,46 +1,64 @@
-"""Plain "prose" (as written in the demo data and the catalogue CSV) to the HTML of Wagtail rich text.
+"""Plain-text "prose" to HTML, for demo data and imports written by people rather than in the rich text editor.
 
-A blank line separates paragraphs; lines starting with "- " form a bulleted list; lines starting with "1. ", "2. " a
-numbered list. Everything is HTML-escaped: prose never carries markup.
+The format (see catalog/demo_data/FORMAT.md): a blank line separates paragraphs; lines starting with "- " form a bulleted
+list; lines starting with "1. ", "2. " ... form a numbered list. Everything is HTML-escaped; web addresses and e-mail
+addresses become links. The result uses only elements Wagtail's rich text keeps (p, ul, ol, li, a), so it can be stored in a
+RichTextField or RichTextBlock and edited later.
 """
 
 import re
 
-from django.utils.html import escape
+from django.utils.html import urlize
 
-NUMBERED = re.compile(r"^\d+[.)]\s+")
-
-
-def _line_kind(line):
-    """("ul" | "ol" | "p", text) for one line of prose."""
-    if line.startswith("- "):
-        return "ul", line[2:].strip()
-    if NUMBERED.match(line):
-        return "ol", NUMBERED.sub("", line)
-    return "p", line
+_BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
 
 
-def _render(kind, lines):
-    if kind == "p":
-        return "<p>" + escape(" ".join(lines)) + "</p>"
-    return f"<{kind}>" + "".join(f"<li>{escape(item)}</li>" for item in lines) + f"</{kind}>"
+def _inline(text):
+    """Escape one line or paragraph of text and turn web and e-mail addresses into links."""
+    return urlize(text.strip(), autoescape=True)
 
 
 def prose_to_html(text):
-    if not text:
+    """Return safe HTML for plain prose: paragraphs, bulleted and numbered lists. Empty input gives ""."""
+    if not text or not text.strip():
         return ""
-    blocks = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        current_kind, current_lines = None, []
-        for line in (line.strip() for line in chunk.splitlines()):
-            if not line:
-                continue
-            kind, content = _line_kind(line)
-            if kind != current_kind and current_lines:
-                blocks.append(_render(current_kind, current_lines))
-                current_lines = []
-            current_kind = kind
-            current_lines.append(content)
-        if current_lines:
-            blocks.append(_render(current_kind, current_lines))
-    return "".join(blocks)
+    parts = []
+    paragraph = []  # lines of the paragraph being read
+    list_tag = None  # "ul" or "ol" while reading a list
+    items = []
+
+    def close_paragraph():
+        if paragraph:
+            parts.append(f"<p>{_inline(' '.join(paragraph))}</p>")
+            paragraph.clear()
+
+    def close_list():
+        nonlocal list_tag
+        if list_tag:
+            parts.append(f"<{list_tag}>" + "".join(f"<li>{_inline(item)}</li>" for item in items) + f"</{list_tag}>")
+            items.clear()
+            list_tag = None
+
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            close_paragraph()
+            close_list()
+            continue
+        bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
+        kind = "ul" if bullet else "ol" if numbered else None
+        if kind:
+            close_paragraph()
+            if list_tag != kind:
+                close_list()
+                list_tag = kind
+            items.append((bullet or numbered).group(1))
+        elif list_tag and line.startswith((" ", "\t")):
+            # An indented line continues the previous list item.
+            items[-1] += " " + line.strip()
+        else:
+            close_list()
+            paragraph.append(line.strip())
+    close_paragraph()
+    close_list()
+    return "".join(parts)

@@ -2,8 +2,10 @@ import uuid
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+from wagtail.models import Site
 
 
 def _database_is_up():
@@ -40,3 +42,28 @@ def healthz(request):
         "cache": "up" if cache_up else "down",
     }
     return JsonResponse(body, status=200 if database_up else 503)
+
+
+def page_not_found(request, exception=None):
+    """The 404 page in Dutch, with the search box and the top tasks of the site's home page."""
+    top_tasks = []
+    site = Site.find_for_request(request)
+    if site is not None:
+        home = site.root_page.specific
+        get_top_tasks = getattr(home, "get_top_tasks", None)
+        if get_top_tasks is not None:
+            top_tasks = get_top_tasks()
+    return HttpResponseNotFound(render_to_string("404.html", {"top_tasks": top_tasks}, request=request))
+
+
+def robots_txt(request):
+    """robots.txt: everything may be indexed except the admin and search results; points to the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /zoeken/?",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

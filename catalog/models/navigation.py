@@ -11,9 +11,10 @@ from wagtail.models import Orderable, Page
 from catalog.listing import ServiceListing
 from catalog.models.services import PROSE_FEATURES
 from catalog.models.vocabularies import ConceptScheme, concepts_of
+from core.pages import SitePageMixin
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(SitePageMixin, Page):
     """ "Producten en diensten": every live service A to Z, with a letter index and filters that work without JavaScript."""
 
     intro = RichTextField(_("introtekst"), features=["bold", "italic", "link"], blank=True)
@@ -38,7 +39,7 @@ class ServiceIndexPage(Page):
         return ServicePage.objects.live().public().descendant_of(self)
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(SitePageMixin, Page):
     """ "Thema's": the themes of the site."""
 
     intro = RichTextField(_("introtekst"), features=["bold", "italic", "link"], blank=True)
@@ -58,7 +59,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(SitePageMixin, Page):
     """A theme of the city ("Mobiliteit en parkeren"): an intro, the top services editors pick, then all its services."""
 
     intro = RichTextField(_("introtekst"), features=PROSE_FEATURES, blank=True)
@@ -109,7 +110,7 @@ class ThemeTopService(Orderable):
     panels = [PageChooserPanel("service", "catalog.ServicePage")]
 
 
-class LifeEventIndexPage(Page):
+class LifeEventIndexPage(SitePageMixin, Page):
     """ "Levensgebeurtenissen": guides for moments in life (moving, a child, a death)."""
 
     intro = RichTextField(_("introtekst"), features=["bold", "italic", "link"], blank=True)
@@ -129,7 +130,7 @@ class LifeEventIndexPage(Page):
         return context
 
 
-class LifeEventPage(Page):
+class LifeEventPage(SitePageMixin, Page):
     """A guide for a moment in life ("Je gaat verhuizen"): the services in the order a citizen needs them."""
 
     life_event = models.ForeignKey(

@@ -20,7 +20,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from catalog.structured_data import service_json_ld, to_script_json
+from catalog.structured_data import service_json_ld
+from core.pages import SitePageMixin
 from locations.models import schedule_prefetches
 
 from .vocabularies import ConceptScheme, concepts_of
@@ -53,7 +54,7 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
-class ServicePage(Page):
+class ServicePage(SitePageMixin, Page):
     """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it."""
 
     # Inhoud
@@ -299,6 +300,15 @@ class ServicePage(Page):
                 return channel
         return None
 
+    def get_summary(self):
+        return self.summary
+
+    def get_json_ld(self, request):
+        """The GovernmentService of this page; computed from what get_context() already fetched when it ran."""
+        if not hasattr(self, "_json_ld"):
+            self.get_context(request)
+        return self._json_ld
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["channels"] = list(
@@ -315,9 +325,7 @@ class ServicePage(Page):
             for link in self.contact_points.select_related("contact_point")
             if link.contact_point.live
         ]
-        context["json_ld"] = to_script_json(
-            service_json_ld(self, request, context["channels"], context["costs"], context["contact_points"])
-        )
+        self._json_ld = service_json_ld(self, request, context["channels"], context["costs"], context["contact_points"])
         context["related_services"] = [
             link.related_service
             for link in self.related_services.select_related("related_service")

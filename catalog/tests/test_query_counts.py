@@ -9,9 +9,9 @@ from catalog.models import Concept, ServiceIndexPage, ServicePage, ThemePage
 pytestmark = pytest.mark.django_db
 
 # Pinned budgets: a change that adds queries must change these on purpose.
-SERVICE_PAGE_QUERIES = 39
-INDEX_PAGE_QUERIES = 14
-THEME_PAGE_QUERIES = 13
+SERVICE_PAGE_QUERIES = 43
+INDEX_PAGE_QUERIES = 18
+THEME_PAGE_QUERIES = 17
 
 
 def queries_for(client, url):

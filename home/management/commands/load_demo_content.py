@@ -2,9 +2,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog.demo import load_catalog
+from events.demo import load_events
 from home.demo import create_home_page, set_top_tasks
 from home.models import HomePage
 from locations.demo import load_locations
+from news.demo import load_news
+from pages.demo import load_pages
 
 
 class Command(BaseCommand):
@@ -24,4 +27,8 @@ class Command(BaseCommand):
             locations = load_locations(home)
             services = load_catalog(home, locations)
             set_top_tasks(home, services)
+            # In this order, so the main menu reads: Producten en diensten, Thema's, Nieuws, Evenementen, Contact.
+            load_news(home)
+            load_events(home)
+            load_pages(home)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))

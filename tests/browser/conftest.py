@@ -1,0 +1,93 @@
+"""Browser tests: Debian's chromium driven by Playwright, against the demo site served by a real server process.
+
+The server runs in a subprocess on its own SQLite database, migrated and loaded with the demo content once per test
+session, so Playwright's event loop never meets Django's database code in this process. Without /usr/bin/chromium the
+tests are skipped with one line saying so, unless REQUIRE_BROWSER=1 (CI), when they fail.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    browser_items = [item for item in items if here in Path(item.fspath).parents]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if browser_items and not os.access(CHROMIUM, os.X_OK) and os.environ.get("REQUIRE_BROWSER") != "1":
+        skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (set REQUIRE_BROWSER=1 to make this an error)")
+        for item in browser_items:
+            item.add_marker(skip)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The URL of the demo site, served by `manage.py runserver` with the test settings on a fresh SQLite database."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is not installed and REQUIRE_BROWSER=1")
+    folder = tmp_path_factory.mktemp("browser-site")
+    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DATABASE_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="settings.test", DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", LOG_LEVEL="WARNING"
+    )
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
+        result = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+    port = _free_port()
+    log = (folder / "server.log").open("w")
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"the test server did not start; see {folder / 'server.log'}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one test module (Playwright's event loop is gone before the next module's database tests run)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
