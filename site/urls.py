@@ -6,6 +6,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 
+# A static "temporarily unavailable" page (503) when the database is down, the 500 page otherwise.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

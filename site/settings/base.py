@@ -1,7 +1,9 @@
 """Settings shared by every environment. Environment-specific modules (dev, test, production) import and adjust these."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .environment import cache_from_redis_url, database_from_url, env_int, env_list, env_str
@@ -22,6 +24,7 @@ INSTALLED_APPS = [
     "catalog",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -39,6 +42,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,7 +57,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers and the page cache sit above everything that reads the session or sets cookies: cache hits
+    # get the headers too, and the cache sees (and refuses to store) every response that sets a cookie.
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -60,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -160,3 +172,68 @@ LOGGING = {
 
 # How many services a listing page shows.
 CATALOG_PAGE_SIZE = env_int("CATALOG_PAGE_SIZE", 30)
+
+
+# --- Serving: page cache, security headers, login throttling (docs/caching.md, docs/security.md) -------------------
+
+# Page cache: anonymous GET/HEAD of public pages are kept in the cache above for PAGE_CACHE_SECONDS (0: off) and sent
+# with `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS, stale-while-revalidate=...` for a CDN.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# Query parameters that never change a page (campaign tracking); any other query string bypasses the cache.
+PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [r"^utm_[a-z]+$", r"^mtm_[a-z]+$", r"^fbclid$", r"^gclid$", r"^msclkid$"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/healthz", STATIC_URL, MEDIA_URL]
+
+# Content-Security-Policy (django-csp). Public pages: our own origin only, no inline script or style, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin uses inline scripts and styles; its policy only forbids plugins, foreign <base> and form targets,
+# and framing by other sites (the page preview frames the admin's own origin).
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one user name from one address, that
+# combination is locked out for LOGIN_COOLOFF_MINUTES. Locking the combination (not the address alone) keeps one
+# attacker from locking out a whole office behind one NAT address, and a guesser from trying many passwords.
+AUTHENTICATION_BACKENDS = [
+    "core.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

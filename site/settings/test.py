@@ -11,3 +11,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns about a missing folder otherwise
+# Test-only models (a page, a snippet, a site setting) for the page cache's tests.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
