@@ -37,8 +37,15 @@ def env_list(name, default=()):
 
 
 def database_from_url(url):
-    """A database configuration from a URL, with persistent connections checked before reuse."""
-    return dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True)
+    """A database configuration from a URL, with persistent connections checked before reuse.
+
+    PostgreSQL connections give up after DATABASE_CONNECT_TIMEOUT seconds (default 5): when the database host is
+    unreachable the site answers with its 503 page instead of hanging until gunicorn kills the worker.
+    """
+    config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    return config
 
 
 def cache_from_redis_url(url):
