@@ -18,10 +18,11 @@ from their AppConfig.ready(). Code that changes content without model signals (q
 import hashlib
 import logging
 import re
+import time
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -39,6 +40,12 @@ _HARMLESS_VARY = {"cookie", "accept-encoding"}
 _SHAREABLE_STATUS = 200
 
 _invalidating_models = set()
+
+# Per process: until when (time.monotonic()) the page cache leaves an unanswering cache alone, and whether it has been
+# down since the last success. Gunicorn's sync workers are single-threaded; under runserver's threads a race here only
+# means one extra attempt.
+_down_until = 0.0
+_was_down = False
 
 # Fields that Wagtail saves on their own when an editor saves a draft, locks an object or schedules a revision. A save
 # of only these changes nothing a visitor sees, so it does not invalidate (editors save drafts often).
@@ -80,13 +87,39 @@ def public_cache_control():
     )
 
 
+# --- the cache, with a circuit breaker ---------------------------------------------------------------------------
+
+
+def _call(operation, *args, **kwargs):
+    """Run a cache operation on the page cache's alias (PAGE_CACHE_ALIAS); None when the cache is down.
+
+    After an error (Redis down or unreachable) the cache is left alone for PAGE_CACHE_RETRY_SECONDS, so that pages are
+    served uncached at full speed instead of each request waiting for Redis's connect timeout.
+    """
+    global _down_until, _was_down
+    now = time.monotonic()
+    if now < _down_until:
+        return None
+    store = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    try:
+        if _was_down:
+            # Back after an outage. Changes made meanwhile could not reach the cache: trust no page cached before.
+            store.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            _was_down = False
+        return getattr(store, operation)(*args, **kwargs)
+    except Exception:  # any cache failure means "serve uncached", never an error page
+        retry = getattr(settings, "PAGE_CACHE_RETRY_SECONDS", 30)
+        logger.warning("The page cache does not answer; pages are served uncached for %s s.", retry, exc_info=True)
+        _down_until = now + retry
+        _was_down = True
+        return None
+
+
 # --- invalidation --------------------------------------------------------------------------------------------------
 
 
 def _new_generation():
-    token = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, token, timeout=None)
-    return token
+    _call("set", GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def invalidate_page_cache(**kwargs):
@@ -175,7 +208,7 @@ class PageCacheMiddleware:
                 self._mark_private(response)
             return response
 
-        entries = cache.get_many([GENERATION_KEY, key])
+        entries = _call("get_many", [GENERATION_KEY, key]) or {}
         generation = entries.get(GENERATION_KEY)
         entry = entries.get(key)
         if generation is not None and entry is not None and entry[0] == generation:
@@ -190,13 +223,14 @@ class PageCacheMiddleware:
 
         response["Cache-Control"] = public_cache_control()
         if generation is None:
-            # First request after a cache flush (or Redis is down): start a generation. When the cache does not
-            # answer, the read-back gives None and nothing is stored: the site then simply serves uncached.
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = cache.get(GENERATION_KEY)
+            # First request after a cache flush: start a generation. When another worker just did, or the cache is
+            # down, nothing is stored this time.
+            token = uuid.uuid4().hex
+            generation = token if _call("add", GENERATION_KEY, token, timeout=None) else None
         if generation is not None:
             headers = [(name, value) for name, value in response.items() if name != STATUS_HEADER]
-            cache.set(key, (generation, response.status_code, headers, response.content), request.page_cache["seconds"])
+            entry = (generation, response.status_code, headers, response.content)
+            _call("set", key, entry, request.page_cache["seconds"])
         response[STATUS_HEADER] = "miss"
         return response
 

@@ -1,10 +1,12 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Every test starts with an empty cache (Redis on the PostgreSQL pass is shared between tests)."""
-    cache.clear()
+    """Every test starts with empty caches (Redis on the PostgreSQL pass is shared between tests)."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -5,11 +5,13 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 
+from core import page_cache
 from core.page_cache import STATUS_HEADER, invalidating_models
 from home.models import HomePage
 from tests.testapp.models import AlertSettings, CachedTestPage, ClockTestPage, ContactSnippet
@@ -323,3 +325,32 @@ def test_admin_and_other_views_are_left_alone(client, home):
         response = client.get(url)
         assert STATUS_HEADER not in response
     assert Page.objects.filter(depth__gt=1).exists()
+
+
+# --- when the cache fails -------------------------------------------------------------------------------------------
+
+
+def test_an_unanswering_cache_is_left_alone_for_a_while_and_distrusted_afterwards(client, section, monkeypatch):
+    monkeypatch.setattr(page_cache, "_down_until", 0.0)
+    monkeypatch.setattr(page_cache, "_was_down", False)
+    warm(client, "/afval/")
+    store = caches["pages"]
+    working_get_many = store.get_many
+    attempts = []
+
+    def unreachable(*args, **kwargs):
+        attempts.append(args)
+        raise ConnectionError("Redis antwoordt niet")
+
+    monkeypatch.setattr(store, "get_many", unreachable)
+    for _ in range(3):
+        response, html = fetch(client, "/afval/")
+        assert response.status_code == 200
+        assert "Alles over afval." in html
+    assert len(attempts) == 1  # after the first error the cache is not asked again for a while
+
+    # Redis is back (the retry period is over). What changed meanwhile could not invalidate, so nothing is trusted.
+    monkeypatch.setattr(store, "get_many", working_get_many)
+    monkeypatch.setattr(page_cache, "_down_until", 0.0)
+    assert client.get("/afval/")[STATUS_HEADER] == "miss"
+    assert client.get("/afval/")[STATUS_HEADER] == "hit"

@@ -101,10 +101,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise memory of this process.
 REDIS_URL = env_str("REDIS_URL")
+# "pages" is the page cache's view of the same cache (docs/caching.md): it sees Redis errors instead of ignoring them.
 if REDIS_URL:
-    CACHES = {"default": cache_from_redis_url(REDIS_URL)}
+    CACHES = {
+        "default": cache_from_redis_url(REDIS_URL),
+        "pages": cache_from_redis_url(REDIS_URL, ignore_exceptions=False),
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm-pages"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,6 +191,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # Query parameters that never change a page (campaign tracking); any other query string bypasses the cache.
 PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [r"^utm_[a-z]+$", r"^mtm_[a-z]+$", r"^fbclid$", r"^gclid$", r"^msclkid$"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/healthz", STATIC_URL, MEDIA_URL]
+# The page cache's alias in CACHES; after a Redis error it leaves Redis alone for PAGE_CACHE_RETRY_SECONDS (per worker).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
 
 # Content-Security-Policy (django-csp). Public pages: our own origin only, no inline script or style, no framing.
 CONTENT_SECURITY_POLICY = {

@@ -48,10 +48,12 @@ def database_from_url(url):
     return config
 
 
-def cache_from_redis_url(url):
+def cache_from_redis_url(url, ignore_exceptions=True):
     """A django-redis cache that degrades to "no cache" when Redis is down: short timeouts and exceptions ignored.
 
     A site that serves citizens must never fail because its cache does; pages are then simply rendered uncached.
+    With ignore_exceptions=False the caller handles Redis errors itself (the page cache does, to stop asking a Redis
+    that does not answer for a while instead of waiting for its timeouts on every request).
     """
     return {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -62,7 +64,7 @@ def cache_from_redis_url(url):
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
-            "IGNORE_EXCEPTIONS": True,
+            "IGNORE_EXCEPTIONS": ignore_exceptions,
         },
     }
 
