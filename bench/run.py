@@ -207,9 +207,9 @@ def write_report(targets, results, load_before):
         "- wrk and gunicorn share the machine's cores, and on a shared development machine other processes compete "
         "too (see the load average above): absolute figures vary from run to run, by a factor of two on a busy "
         "machine. The ratios to the static file, measured in alternating rounds, are the stable part.",
-        "- Warm, a page costs about as much as a static file: both run through the same middleware, and a cache hit "
-        "is one Redis round trip and no database query. Cold, every request renders the page with Django and "
-        "Wagtail; that is what a CDN or the page cache saves.",
+        "- Warm, a page is served almost like the static file: both run through the same middleware, and a cache hit "
+        "is one Redis round trip and no database query. Cold, every request routes and renders the page with Django "
+        "and Wagtail (about ten PostgreSQL queries for these pages); that is what the page cache and a CDN save.",
         "- Latency under load is mostly queueing: 16 connections share the gunicorn workers.",
         "",
         "## Running it",
