@@ -177,13 +177,17 @@ def mark_page_request(page, request):
     """Note on the request that Wagtail serves `page` for it, and whether the response may be shared.
 
     A page type can set `page_cache_seconds` (0: never cache, e.g. a page that shows "open now").
+
+    Private pages need no check here: Wagtail shows a restricted page only to a request with a session (a logged-in
+    user, or a visitor who gave the password), which the middleware never serves from or stores in the cache; to
+    everyone else it answers with a login redirect or a password form marked no-cache, which are not stored either.
     """
     if cache_seconds() <= 0:
         return  # page caching is off: responses are left as they are
     seconds = getattr(page, "page_cache_seconds", None)
     if seconds is None:
         seconds = cache_seconds()
-    shareable = seconds > 0 and not getattr(request, "is_preview", False) and not page.get_view_restrictions()
+    shareable = seconds > 0 and not getattr(request, "is_preview", False)
     request.page_cache = {"seconds": seconds if shareable else 0}
 
 

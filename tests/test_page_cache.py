@@ -17,6 +17,12 @@ from home.models import HomePage
 from tests.testapp.models import AlertSettings, CachedTestPage, ClockTestPage, ContactSnippet
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The page cache is off in the test settings; these tests are about it."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def home(db):
     call_command("load_demo_content", stdout=StringIO())

@@ -28,6 +28,7 @@ def test_redis_down_serves_every_page_uncached_and_healthz_reports_it():
         DJANGO_SETTINGS_MODULE="settings.test",
         DATABASE_URL="sqlite:///:memory:",
         REDIS_URL="redis://127.0.0.1:1/0",
+        PAGE_CACHE_SECONDS="600",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
