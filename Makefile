@@ -51,9 +51,22 @@ serve: install
 	DJANGO_SETTINGS_MODULE=settings.production $(VENV)/bin/gunicorn --chdir site wsgi:application \
 		--bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-$$(( $$(nproc) * 2 + 1 ))} \
-		--max-requests $${GUNICORN_MAX_REQUESTS:-1000} --max-requests-jitter $${GUNICORN_MAX_REQUESTS_JITTER:-100} \
+		--max-requests $${GUNICORN_MAX_REQUESTS:-10000} --max-requests-jitter $${GUNICORN_MAX_REQUESTS_JITTER:-5000} \
 		--timeout $${GUNICORN_TIMEOUT:-30} --graceful-timeout $${GUNICORN_GRACEFUL_TIMEOUT:-30} \
 		--access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+## backup: database dump and media files into var/backups/ (or BACKUP_DIR); see README.md for cron
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--output $(BACKUP_DIR))
+
+## restore: replace all data with a backup: make restore FILE=var/backups/hvdm-YYYYMMDD-HHMMSS.tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "Name the backup: make restore FILE=var/backups/hvdm-....tar.gz"; exit 1; }
+	$(PY) manage.py restore "$(FILE)"
+
+## bench: load the site served as in production (PostgreSQL, Redis, gunicorn) with wrk; writes docs/benchmarks.md
+bench: install
+	$(PY) bench/run.py
 
 ## messages: update and compile the Dutch translations in locale/
 messages: install-dev

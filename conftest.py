@@ -3,7 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -26,7 +26,9 @@ def demo_site(db):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Every test starts with an empty cache (Redis on the PostgreSQL pass is shared between tests)."""
-    cache.clear()
+    """Every test starts with empty caches (Redis on the PostgreSQL pass is shared between tests)."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

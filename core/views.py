@@ -1,9 +1,14 @@
+"""Views of the core app: the health check and the error handler for a server error or an unavailable database."""
+
+import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
@@ -67,3 +72,23 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# Errors that mean "the database does not answer" rather than "our code is wrong".
+DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """handler500: a static "temporarily unavailable" page (503) when the database is down, else the 500 page.
+
+    Django calls this for an uncaught exception anywhere in the view or the middleware, inside the `except` block, so
+    the exception is still in sys.exc_info(). Both templates are static: they need no database and no context.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE_ERRORS):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "60"
+    else:
+        response = HttpResponseServerError(loader.render_to_string("500.html"))
+    add_never_cache_headers(response)
+    return response

@@ -24,6 +24,10 @@ def create_home_page():
     site.site_name = "Huis van de Mechelaar"
     site.root_page = home
     site.save()
+    # Settings rows are created on first use; creating them now keeps that first save from emptying the page cache.
+    from home.models import SiteAlert
+
+    SiteAlert.for_site(site)
     if welcome is not None:
         welcome.delete()
     return home

@@ -10,6 +10,9 @@ from locations import views as location_views
 
 handler404 = "core.views.page_not_found"
 
+# A static "temporarily unavailable" page (503) when the database is down, the 500 page otherwise.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

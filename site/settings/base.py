@@ -1,7 +1,9 @@
 """Settings shared by every environment. Environment-specific modules (dev, test, production) import and adjust these."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .environment import cache_from_redis_url, database_from_url, env_int, env_list, env_str
@@ -26,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     "locations",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -45,6 +48,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,7 +63,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers and the page cache sit above everything that reads the session or sets cookies: cache hits
+    # get the headers too, and the cache sees (and refuses to store) every response that sets a cookie.
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -95,10 +107,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise memory of this process.
 REDIS_URL = env_str("REDIS_URL")
+# "pages" is the page cache's view of the same cache (docs/caching.md): it sees Redis errors instead of ignoring them.
 if REDIS_URL:
-    CACHES = {"default": cache_from_redis_url(REDIS_URL)}
+    CACHES = {
+        "default": cache_from_redis_url(REDIS_URL),
+        "pages": cache_from_redis_url(REDIS_URL, ignore_exceptions=False),
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hvdm-pages"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,3 +189,74 @@ LOGGING = {
 
 # How many services a listing page shows.
 CATALOG_PAGE_SIZE = env_int("CATALOG_PAGE_SIZE", 30)
+
+
+# --- Serving: page cache, security headers, login throttling (docs/caching.md, docs/security.md) -------------------
+
+# Page cache: anonymous GET/HEAD of public pages are kept in the cache above for PAGE_CACHE_SECONDS (0: off) and sent
+# with `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS, stale-while-revalidate=...` for a CDN.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# Query parameters that never change a page (campaign tracking); any other query string bypasses the cache.
+PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [r"^utm_[a-z]+$", r"^mtm_[a-z]+$", r"^fbclid$", r"^gclid$", r"^msclkid$"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/healthz", STATIC_URL, MEDIA_URL]
+# The page cache's alias in CACHES; after a Redis error it leaves Redis alone for PAGE_CACHE_RETRY_SECONDS (per worker).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
+
+# Content-Security-Policy (django-csp). Public pages: our own origin only, no inline script or style, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin uses inline scripts and styles; its policy only forbids plugins, foreign <base> and form targets,
+# and framing by other sites (the page preview frames the admin's own origin).
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one user name from one address, that
+# combination is locked out for LOGIN_COOLOFF_MINUTES. Locking the combination (not the address alone) keeps one
+# attacker from locking out a whole office behind one NAT address, and a guesser from trying many passwords.
+AUTHENTICATION_BACKENDS = [
+    "core.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# No third-party requests, in the admin either: Wagtail would load editors' avatars from gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

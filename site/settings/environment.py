@@ -37,14 +37,23 @@ def env_list(name, default=()):
 
 
 def database_from_url(url):
-    """A database configuration from a URL, with persistent connections checked before reuse."""
-    return dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True)
+    """A database configuration from a URL, with persistent connections checked before reuse.
+
+    PostgreSQL connections give up after DATABASE_CONNECT_TIMEOUT seconds (default 5): when the database host is
+    unreachable the site answers with its 503 page instead of hanging until gunicorn kills the worker.
+    """
+    config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    return config
 
 
-def cache_from_redis_url(url):
+def cache_from_redis_url(url, ignore_exceptions=True):
     """A django-redis cache that degrades to "no cache" when Redis is down: short timeouts and exceptions ignored.
 
     A site that serves citizens must never fail because its cache does; pages are then simply rendered uncached.
+    With ignore_exceptions=False the caller handles Redis errors itself (the page cache does, to stop asking a Redis
+    that does not answer for a while instead of waiting for its timeouts on every request).
     """
     return {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -55,7 +64,7 @@ def cache_from_redis_url(url):
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
-            "IGNORE_EXCEPTIONS": True,
+            "IGNORE_EXCEPTIONS": ignore_exceptions,
         },
     }
 
