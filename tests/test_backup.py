@@ -78,7 +78,7 @@ def manage(*args, **env):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restores_into_an_empty_database(tmp_path, settings, empty_database):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo_content", stdout=StringIO())
