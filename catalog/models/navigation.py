@@ -11,9 +11,10 @@ from wagtail.models import Orderable, Page
 from catalog.listing import ServiceListing
 from catalog.models.services import PROSE_FEATURES
 from catalog.models.vocabularies import ConceptScheme, concepts_of
+from governance.permissions import DepartmentPermissionsMixin
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(DepartmentPermissionsMixin, Page):
     """ "Producten en diensten": every live service A to Z, with a letter index and filters that work without JavaScript."""
 
     intro = RichTextField(_("introtekst"), features=["bold", "italic", "link"], blank=True)

@@ -20,6 +20,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from governance.forms import ServicePageForm
+from governance.permissions import DepartmentPermissionsMixin
+
 from .vocabularies import ConceptScheme, concepts_of
 
 PROSE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -50,8 +53,13 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
-class ServicePage(Page):
-    """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it."""
+class ServicePage(DepartmentPermissionsMixin, Page):
+    """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it.
+
+    Its department owns it: only that department's Redacteurs and Goedkeurders edit it (governance.permissions).
+    """
+
+    base_form_class = ServicePageForm
 
     # Inhoud
     summary = models.TextField(
