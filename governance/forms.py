@@ -1,5 +1,6 @@
 """The service edit form: a department editor can only give a service to a department they work for."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -26,4 +27,6 @@ class ServicePageForm(WagtailAdminPageForm):
         if department_ids:
             field.queryset = field.queryset.filter(pk__in=department_ids)
             field.required = True
+            # A short drop-down of their own departments instead of the chooser of every department.
+            field.widget = forms.Select(choices=field.choices)
             field.help_text = _("Je kan alleen een afdeling kiezen waarvoor je werkt.")

@@ -53,8 +53,10 @@ def set_default_review_date(sender, instance, revision=None, **kwargs):
         revision.save(update_fields=["content"])
 
 
+# A module-level reference: signals keep only a weak reference to their receivers.
+department_approval_submission_email_notifier = DepartmentApprovalSubmissionEmailNotifier()
 task_submitted.connect(
-    DepartmentApprovalSubmissionEmailNotifier(),
+    department_approval_submission_email_notifier,
     sender=TaskState,
     dispatch_uid="governance_department_approval_submitted_email",
 )
