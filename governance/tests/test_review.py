@@ -78,6 +78,8 @@ def test_reminders_go_once_per_department_per_day(due_services):
     assert due_soon.title in burgerzaken_mail.body
     assert later.title not in burgerzaken_mail.body
     assert f"http://testserver/admin/pages/{overdue.pk}/edit/" in burgerzaken_mail.body
+    economie_mail = next(message for message in mail.outbox if message.to == ["economie@mechelen.example"])
+    assert economie_service.title in economie_mail.body
     assert burgerzaken_mail.body.index("Te laat") < burgerzaken_mail.body.index(overdue.title)
 
 
