@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from catalog.panels import CompletenessPanel
 from governance.forms import ServicePageForm
 from governance.permissions import DepartmentPermissionsMixin
 
@@ -188,6 +189,7 @@ class ServicePage(DepartmentPermissionsMixin, Page):
     )
 
     content_panels = [
+        CompletenessPanel(),
         FieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -291,6 +293,21 @@ class ServicePage(DepartmentPermissionsMixin, Page):
             raise ValidationError(
                 {"valid_until": _("'Aanvraagbaar tot' ligt vóór 'aanvraagbaar van'. Kies een latere datum.")}
             )
+
+    @cached_property
+    def completeness(self):
+        """What is filled in and what is missing (catalog.completeness)."""
+        from catalog.completeness import completeness
+
+        return completeness(self)
+
+    @property
+    def completeness_score(self):
+        return self.completeness.score
+
+    @property
+    def completeness_missing(self):
+        return self.completeness.missing_text
 
     @property
     def keyword_list(self):
