@@ -1,7 +1,13 @@
 """The approval workflow "Redactie -> Goedkeuring" through the admin: submit, approve, reject, e-mails and history."""
 
+from datetime import timedelta
+from io import StringIO
+
 import pytest
+import time_machine
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState
 
 from catalog.models import ServicePage
@@ -101,3 +107,28 @@ def test_history_records_submit_approve_and_publish_with_the_user(
     history = approver_client.get(f"/admin/pages/{page.pk}/history/")
     assert history.status_code == 200
     assert editor.get_username() in history.content.decode() or editor.email in history.content.decode()
+
+
+def test_revisions_can_be_compared_within_own_department(editor_client, own_service, other_service):
+    submit(editor_client, own_service, "Een andere samenvatting om te vergelijken.")
+    response = editor_client.get(f"/admin/pages/{own_service.pk}/revisions/compare/live...latest/")
+    assert response.status_code == 200
+    assert "Een andere samenvatting om te vergelijken." in response.content.decode()
+    response = editor_client.get(f"/admin/pages/{other_service.pk}/revisions/compare/earliest...latest/")
+    assert response.status_code in (302, 403)
+
+
+def test_scheduled_publication_goes_live_with_publish_scheduled(approver_client, own_service):
+    go_live = timezone.localtime() + timedelta(days=2)
+    data = edit_form(approver_client, own_service)
+    data["summary"] = "Vanaf overmorgen geldt een nieuw tarief."
+    data["go_live_at"] = go_live.strftime("%Y-%m-%d %H:%M")
+    data["action-publish"] = "action-publish"
+    response = approver_client.post(f"/admin/pages/{own_service.pk}/edit/", data)
+    assert response.status_code == 302
+    assert ServicePage.objects.get(pk=own_service.pk).summary != "Vanaf overmorgen geldt een nieuw tarief."
+    call_command("publish_scheduled", stdout=StringIO())
+    assert ServicePage.objects.get(pk=own_service.pk).summary != "Vanaf overmorgen geldt een nieuw tarief."
+    with time_machine.travel(go_live + timedelta(minutes=5), tick=False):
+        call_command("publish_scheduled", stdout=StringIO())
+    assert ServicePage.objects.get(pk=own_service.pk).summary == "Vanaf overmorgen geldt een nieuw tarief."
