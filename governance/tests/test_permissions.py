@@ -3,7 +3,7 @@
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html
 
-from catalog.models import ServiceIndexPage, ServicePage
+from catalog.models import Concept, ServiceIndexPage, ServicePage
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +180,20 @@ def test_editor_cannot_give_a_service_to_another_department(editor_client, own_s
     assert response.status_code == 200  # the form again, with an error
     assert "department" in response.context["form"].errors
     assert refreshed(own_service).get_latest_revision().content["department"] == burgerzaken.pk
+
+
+def test_editor_creates_a_draft_service_and_keeps_editing_it(editor, editor_client, burgerzaken):
+    index = ServiceIndexPage.objects.get()
+    url = f"/admin/pages/add/catalog/servicepage/{index.pk}/"
+    data = querydict_from_html(editor_client.get(url).content.decode(), form_id="page-edit-form")
+    data["title"] = "Buurtfeest aanvragen"
+    data["slug"] = "buurtfeest-aanvragen"
+    data["summary"] = "Je organiseert een buurtfeest op straat."
+    data["department"] = str(burgerzaken.pk)
+    data["channels-0-channel_type"] = str(Concept.objects.get(scheme="kanaaltype", code="Loket").pk)
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = ServicePage.objects.get(slug="buurtfeest-aanvragen")
+    assert not page.live
+    assert page.owner == editor and page.department == burgerzaken
+    assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
