@@ -55,7 +55,11 @@ def test_public_templates_need_no_inline_script_or_style(client, home):
     for script in html.split("<script")[1:]:
         attributes = script.split(">")[0]
         # Data blocks (JSON-LD, JSON) are never executed, so a strict CSP allows them inline.
-        assert " src=" in attributes or 'type="application/ld+json"' in attributes or 'type="application/json"' in attributes
+        assert (
+            " src=" in attributes
+            or 'type="application/ld+json"' in attributes
+            or 'type="application/json"' in attributes
+        )
 
 
 def test_the_admin_has_its_own_looser_policy(client, db):

@@ -12,9 +12,10 @@ from catalog.listing import ServiceListing
 from catalog.models.services import PROSE_FEATURES
 from catalog.models.vocabularies import ConceptScheme, concepts_of
 from core.pages import SitePageMixin
+from governance.permissions import DepartmentPermissionsMixin
 
 
-class ServiceIndexPage(SitePageMixin, Page):
+class ServiceIndexPage(DepartmentPermissionsMixin, SitePageMixin, Page):
     """ "Producten en diensten": every live service A to Z, with a letter index and filters that work without JavaScript."""
 
     intro = RichTextField(_("introtekst"), features=["bold", "italic", "link"], blank=True)

@@ -20,8 +20,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from catalog.panels import CompletenessPanel
 from catalog.structured_data import service_json_ld
 from core.pages import SitePageMixin
+from governance.forms import ServicePageForm
+from governance.permissions import DepartmentPermissionsMixin
 from locations.models import schedule_prefetches
 
 from .vocabularies import ConceptScheme, concepts_of
@@ -54,8 +57,13 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
-class ServicePage(SitePageMixin, Page):
-    """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it."""
+class ServicePage(DepartmentPermissionsMixin, SitePageMixin, Page):
+    """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it.
+
+    Its department owns it: only that department's Redacteurs and Goedkeurders edit it (governance.permissions).
+    """
+
+    base_form_class = ServicePageForm
 
     # Inhoud
     summary = models.TextField(
@@ -184,6 +192,7 @@ class ServicePage(SitePageMixin, Page):
     )
 
     content_panels = [
+        CompletenessPanel(),
         FieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -287,6 +296,21 @@ class ServicePage(SitePageMixin, Page):
             raise ValidationError(
                 {"valid_until": _("'Aanvraagbaar tot' ligt vóór 'aanvraagbaar van'. Kies een latere datum.")}
             )
+
+    @cached_property
+    def completeness(self):
+        """What is filled in and what is missing (catalog.completeness)."""
+        from catalog.completeness import completeness
+
+        return completeness(self)
+
+    @property
+    def completeness_score(self):
+        return self.completeness.score
+
+    @property
+    def completeness_missing(self):
+        return self.completeness.missing_text
 
     @property
     def keyword_list(self):
