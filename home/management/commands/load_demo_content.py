@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo import load_catalog
 from home.demo import create_home_page, set_top_tasks
 from home.models import HomePage
+from search.demo import load_synonyms
 
 
 class Command(BaseCommand):
@@ -22,4 +23,5 @@ class Command(BaseCommand):
             home = create_home_page()
             services = load_catalog(home)
             set_top_tasks(home, services)
+            load_synonyms()
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
