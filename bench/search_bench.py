@@ -53,9 +53,12 @@ def setup(db, pg_url):
             connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(config["NAME"])))
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
         os.environ["DATABASE_URL"] = pg_url
+    import logging
+
     import django
 
     django.setup()
+    logging.disable(logging.INFO)  # no "Page published" lines from Wagtail while the demo site loads
     from io import StringIO
 
     from django.core.management import call_command

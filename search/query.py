@@ -13,7 +13,7 @@ import itertools
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, IntegerField, Max, Min, Q, Sum, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -121,24 +121,46 @@ def minimum_match(group_count):
 
 
 def ranked(query, documents=None):
-    """The matching documents, best first, each annotated with `matched` (groups) and `score` (summed weight)."""
-    documents = SearchDocument.objects.all() if documents is None else documents
-    keys = sorted(query.all_keys)
+    """The matching documents, best first: rows of {"document": id, "matched": groups, "score": summed weight, ...}.
+
+    Aggregates over the terms table grouped by document id only, so the (large) text columns of the documents are never
+    part of the grouping. `documents` (a SearchDocument queryset) limits the search, e.g. to public pages and facets.
+    """
+    terms = SearchTerm.objects.filter(term__in=sorted(query.all_keys))
+    if documents is not None:
+        terms = terms.filter(document__in=documents.values("pk"))
     matched = None
     for group in query.groups:
-        part = Max(
-            Case(When(terms__term__in=sorted(group), then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
+        part = Max(Case(When(term__in=sorted(group), then=Value(1)), default=Value(0), output_field=IntegerField()))
         matched = part if matched is None else matched + part
-    kind_rank = Case(
-        When(kind=SearchDocument.KIND_SERVICE, then=Value(0)), default=Value(1), output_field=IntegerField()
+    kind_rank = Min(
+        Case(
+            When(document__kind=SearchDocument.KIND_SERVICE, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
     )
     return (
-        documents.filter(terms__term__in=keys)
-        .annotate(score=Sum("terms__weight"), matched=matched, kind_rank=kind_rank)
+        terms.values("document")
+        .annotate(
+            score=Sum("weight"),
+            matched=matched,
+            kind_rank=kind_rank,
+            title=Min("document__title"),
+            kind=Min("document__kind"),
+            online=Max("document__online"),
+            page_id=Min("document__page_id"),
+        )
         .filter(matched__gte=minimum_match(len(query.groups)))
-        .order_by("-matched", "-score", "kind_rank", "title", "pk")
+        .order_by("-matched", "-score", "kind_rank", "title", "document")
     )
+
+
+def documents_for(rows):
+    """The SearchDocuments (with their pages) of a page of ranked rows, in the rows' order."""
+    ids = [row["document"] for row in rows]
+    by_id = SearchDocument.objects.select_related("page").in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def known_keys(keys):
@@ -178,12 +200,13 @@ def suggest(query):
 def snippet(document, query, length=220):
     """A short piece of the page's text around the matched words, HTML-escaped, with the matched words in <mark>."""
     keys = query.highlight_keys
-    source = " ".join(part for part in (document.summary, document.body) if part)
+    # The start of the text is where the useful sentences are; scanning all of a long page costs time for nothing.
+    source = " ".join(part for part in (document.summary, document.body[:4000]) if part)
     if not source:
         return ""
     sentences = [sentence.strip() for sentence in _split_sentences(source) if sentence.strip()]
     best, best_hits = sentences[0], -1
-    for sentence in sentences[:200]:
+    for sentence in sentences[:60]:
         hits = sum(1 for word in text.words(sentence) if text.stem(word) in keys)
         if hits > best_hits:
             best, best_hits = sentence, hits

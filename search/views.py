@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -83,26 +83,24 @@ def search(request):
 
     public_pages = Page.objects.live().public().values("pk")
     base = SearchDocument.objects.filter(page_id__in=public_pages)
-    results = search_query.ranked(query, filters.apply(base))
-    paginator = Paginator(results, settings.SEARCH_PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("pagina"))
-    total = paginator.count
+    # One ranking query fetches every match (a few columns each): the count, the page and the facet counts all come
+    # from these rows, so the costly aggregation over the index runs once per search.
+    rows = list(search_query.ranked(query, filters.apply(base)))
+    found = len(rows)
 
-    found = total
     corrected = None
     suggestion = ""
-    if total < 3 and not filters.values:
+    if found < 3 and not filters.values:
         suggestion = search_query.suggest(query)
-        if suggestion and total == 0:
+        if suggestion and found == 0:
             corrected = search_query.parse(suggestion, synonyms)
-            results = search_query.ranked(corrected, base)
-            paginator = Paginator(results, settings.SEARCH_PAGE_SIZE)
-            page_obj = paginator.get_page(1)
-            total = paginator.count
-            if total == 0:
+            rows = list(search_query.ranked(corrected, base))
+            if not rows:
                 corrected = None
 
-    documents = list(page_obj.object_list.select_related("page"))
+    paginator = Paginator(rows, settings.SEARCH_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("pagina"))
+    documents = search_query.documents_for(page_obj.object_list)
     shown_query = corrected or query
     items = [
         {
@@ -114,18 +112,17 @@ def search(request):
         }
         for document in documents
     ]
-    matching = results.values("pk")
     context.update(
         {
             "results": items,
             "page_obj": page_obj,
             "paginator": paginator,
-            "total": total,
+            "total": len(rows),
             "suggestion": suggestion,
             "suggestion_url": "?" + urlencode({"q": suggestion}) if suggestion else "",
             "corrected": corrected,
             "best_bets": best_bets(query) if page_obj.number == 1 else [],
-            "facet_groups": facet_groups(query, filters, matching),
+            "facet_groups": facet_groups(query, filters, rows),
             "page_urls": _page_urls(query, filters, page_obj),
             "clear_filters_url": "?" + urlencode({"q": query.text}),
         }
@@ -155,14 +152,23 @@ def _page_urls(query, filters, page_obj):
     }
 
 
-def facet_groups(query, filters, matching):
-    """The facets with counts over the current results, each value a link that adds or removes it."""
+def facet_groups(query, filters, rows):
+    """The facets with counts over the current results, each value a link that adds or removes it.
+
+    Type and online counts come from the ranked rows; thema and doelgroep from the services' links to their concepts
+    (one small query each, bounded by the size of the catalogue, not by the number of results).
+    """
+    from catalog.models import ServicePage
+
     values = filters.values
-    kinds = {
-        row["kind"]: row["count"]
-        for row in SearchDocument.objects.filter(pk__in=matching).values("kind").annotate(count=Count("pk"))
-    }
-    online = SearchDocument.objects.filter(pk__in=matching, online=True).count()
+    kinds = {}
+    online = 0
+    page_ids = set()
+    for row in rows:
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+        online += bool(row["online"])
+        if row["kind"] == SearchDocument.KIND_SERVICE:
+            page_ids.add(row["page_id"])
     groups = [
         {
             "param": "type",
@@ -179,13 +185,20 @@ def facet_groups(query, filters, matching):
             ],
         },
     ]
-    for param, scheme, related, label in FACET_SCHEMES:
-        concepts = (
-            Concept.objects.filter(scheme=scheme)
-            .annotate(count=Count(related, filter=Q(**{f"{related}__search_document__in": matching}), distinct=True))
-            .filter(count__gt=0)
-            .order_by("label_nl")
-        )
+    for param, scheme, _related, label in FACET_SCHEMES:
+        through = (ServicePage.themes if param == "thema" else ServicePage.audiences).through
+        counts = {}
+        for page_id, code, concept_label in through.objects.filter(concept__scheme=scheme).values_list(
+            "servicepage_id", "concept__code", "concept__label_nl"
+        ):
+            if page_id in page_ids:
+                counts.setdefault((concept_label, code), set()).add(page_id)
+        concepts = [
+            Concept(code=code, label_nl=concept_label, scheme=scheme)
+            for concept_label, code in sorted(counts, key=lambda item: (item[0].casefold(), item[1]))
+        ]
+        for concept in concepts:
+            concept.count = len(counts[(concept.label_nl, concept.code)])
         groups.append(
             {
                 "param": param,

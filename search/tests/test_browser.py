@@ -49,6 +49,20 @@ def site_url(demo_site, django_db_blocker):
         thread.start()
         yield f"http://127.0.0.1:{server.server_port}"
         server.shutdown()
+        # The server thread commits its writes (the search log) outside this test's transaction, so a rollback does
+        # not remove them: delete them from another thread, with a connection of its own.
+        cleaner = threading.Thread(target=_delete_search_log)
+        cleaner.start()
+        cleaner.join()
+
+
+def _delete_search_log():
+    from django.db import connection
+
+    from search.models import SearchQueryLog
+
+    SearchQueryLog.objects.all().delete()
+    connection.close()
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-# View restrictions (1, for public pages), synonyms (1), results count (1), result page (1), Wagtail's site and
-# page lookups for the result URLs (3, once per request), best bets (1), type facet (1), online facet (1),
-# thema and doelgroep facets (2), log upsert (2).
-SEARCH_QUERIES = 14
+# View restrictions (1, for public pages), synonyms (1), ranking (1), documents of the result page (1), Wagtail's site
+# and page lookups for the result URLs (3, once per request), best bets (1), thema and doelgroep facets (2), log upsert (2).
+SEARCH_QUERIES = 12
 
 
 @pytest.mark.parametrize("query", ["rijbewijs", "aanvragen", "attest gezin", "afval"])
