@@ -148,7 +148,8 @@ def ranked(query, documents=None):
             kind_rank=kind_rank,
             title=Min("document__title"),
             kind=Min("document__kind"),
-            online=Max("document__online"),
+            # PostgreSQL has no MAX(boolean): count the flag as 0 or 1.
+            online=Max(Case(When(document__online=True, then=Value(1)), default=Value(0), output_field=IntegerField())),
             page_id=Min("document__page_id"),
         )
         .filter(matched__gte=minimum_match(len(query.groups)))
