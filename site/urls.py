@@ -23,6 +23,7 @@ urlpatterns = [
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)sluitingen\.ics$", location_views.closures_ics, name="location_closures_ics"
     ),
+    path("zoeken/", include("search.urls")),
 ]
 
 if settings.DEBUG:

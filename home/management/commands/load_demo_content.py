@@ -8,6 +8,7 @@ from home.models import HomePage
 from locations.demo import load_locations
 from news.demo import load_news
 from pages.demo import load_pages
+from search.demo import load_synonyms
 
 
 class Command(BaseCommand):
@@ -31,4 +32,5 @@ class Command(BaseCommand):
             load_news(home)
             load_events(home)
             load_pages(home)
+            load_synonyms()
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
