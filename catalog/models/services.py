@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -50,7 +51,7 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
-class ServicePage(Page):
+class ServicePage(RoutablePageMixin, Page):
     """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it."""
 
     # Inhoud
@@ -295,6 +296,21 @@ class ServicePage(Page):
             if channel.is_online and channel.url:
                 return channel
         return None
+
+    # Open data (opendata/views.py): the CPSV-AP JSON-LD of this service at <url>cpsv.jsonld, and at <url> itself for
+    # clients that ask for JSON-LD.
+    @re_path(r"^cpsv\.jsonld$", name="cpsv_jsonld")
+    def cpsv_jsonld(self, request):
+        from opendata.views import service_jsonld
+
+        return service_jsonld(request, self)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        from opendata.views import negotiate_service
+
+        if view is None or getattr(view, "__name__", "") == "index_route":
+            return negotiate_service(request, self, lambda: super(ServicePage, self).serve(request, view, args, kwargs))
+        return super().serve(request, view, args, kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

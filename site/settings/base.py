@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "catalog",
     "search",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
