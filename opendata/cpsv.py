@@ -167,11 +167,13 @@ class CpsvBuilder:
 
         add(RDF.type, CPSV.PublicService)
         add(DCTERMS.identifier, Literal(uris.service_key(service)))
-        add(DCTERMS.title, Literal(service.title, lang=NL))
+        if service.title:  # never an empty literal: a missing title must show as missing in the validation
+            add(DCTERMS.title, Literal(service.title, lang=NL))
         if service.title_en:
             add(DCTERMS.title, Literal(service.title_en, lang=EN))
         description = "\n\n".join(part for part in [service.summary, html_to_text(service.description)] if part)
-        add(DCTERMS.description, Literal(description, lang=NL))
+        if description:
+            add(DCTERMS.description, Literal(description, lang=NL))
         if service.summary_en:
             add(DCTERMS.description, Literal(service.summary_en, lang=EN))
         for keyword in service.keyword_list:

@@ -299,7 +299,8 @@ class ServicePage(RoutablePageMixin, Page):
 
     # Open data (opendata/views.py): the CPSV-AP JSON-LD of this service at <url>cpsv.jsonld, and at <url> itself for
     # clients that ask for JSON-LD.
-    @re_path(r"^cpsv\.jsonld$", name="cpsv_jsonld")
+    # Wagtail's routing turns ".../cpsv.jsonld" (routed here by urls.py) into the sub-path "cpsv.jsonld/".
+    @re_path(r"^cpsv\.jsonld/$", name="cpsv_jsonld")
     def cpsv_jsonld(self, request):
         from opendata.views import service_jsonld
 
