@@ -32,6 +32,7 @@ def service_queryset(queryset=None):
             "competent_authority_level",
             "executing_authority",
             "executing_authority_level",
+            "department",
         )
         .prefetch_related(
             "audiences",
