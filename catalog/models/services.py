@@ -16,10 +16,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from opendata.api import serializers as api
 
 from .vocabularies import ConceptScheme, concepts_of
 
@@ -264,6 +267,28 @@ class ServicePage(RoutablePageMixin, Page):
         index.SearchField("procedure"),
         index.AutocompleteField("keywords"),
         index.FilterField("department"),
+    ]
+
+    # The JSON API (opendata/api/): classification as codes, labels and URIs.
+    api_fields = [
+        APIField("summary"),
+        APIField("description"),
+        APIField("procedure"),
+        APIField("keywords", serializer=api.KeywordsSerializer()),
+        APIField("processing_time", serializer=api.DurationSerializer()),
+        APIField("product_type", serializer=api.ConceptSerializer(allow_null=True)),
+        APIField("audiences", serializer=api.ConceptSerializer(many=True)),
+        APIField("themes", serializer=api.ConceptSerializer(many=True)),
+        APIField("life_events", serializer=api.ConceptSerializer(many=True)),
+        APIField("competent_authority", serializer=api.OrganisationSerializer(allow_null=True)),
+        APIField("executing_authority", serializer=api.OrganisationSerializer(allow_null=True)),
+        APIField("department", serializer=api.DepartmentSerializer(allow_null=True)),
+        APIField("requirements", serializer=api.RequirementSerializer(many=True)),
+        APIField("channels", serializer=api.ChannelSerializer(many=True)),
+        APIField("costs", serializer=api.CostSerializer(many=True)),
+        APIField("contact_points", serializer=api.ContactPointSerializer(many=True)),
+        APIField("external_id"),
+        APIField("ipdc_product_id"),
     ]
 
     parent_page_types = ["catalog.ServiceIndexPage"]
