@@ -152,3 +152,13 @@ def test_validate_catalog_command_reports_what_is_wrong(demo_site):
     assert "/dienst/identiteitskaart" in out.getvalue()
     assert "http://purl.org/dc/terms/title" in out.getvalue()
     assert "http://purl.org/dc/terms/description" in out.getvalue()
+
+
+def test_deleting_a_live_service_adds_an_archived_snapshot(demo_site):
+    service = identity_card()
+    uri = uris.ipdc_instance_uri(service)
+    service.delete()
+    newest = ServiceSnapshot.objects.order_by("generated_at", "pk").last()
+    assert newest.archived
+    assert newest.uri.startswith(uri + "/")
+    assert newest.service_id is None
