@@ -180,6 +180,11 @@ class CatalogImporter:
             channels.append(channel)
         page.channels = channels
 
+        # Orderables keep the order given here (modelcluster leaves sort_order empty on assigned objects).
+        for children in (requirements, costs, links, channels):
+            for position, child in enumerate(children):
+                child.sort_order = position
+
     def create(self, index, row, taken):
         page = ServicePage(slug=_unique_slug(row.values["title"], row.values["external_id"], taken))
         self.apply(page, row)
