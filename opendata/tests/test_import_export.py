@@ -45,7 +45,8 @@ def rows_of(text):
 def test_example_file_imports_into_a_fresh_site_and_shows_on_the_public_site(client, demo_site):
     empty_catalogue()
     output = run_import(EXAMPLE, "--publish")
-    assert "3 diensten nieuw, 0 bijgewerkt" in output
+    assert "3 nieuwe diensten en 0 bijgewerkte diensten, gepubliceerd." in output
+    assert "Nieuwe afdelingen: Burgerzaken, Mobiliteit, Evenementen." in output
     services = {service.external_id: service for service in ServicePage.objects.live()}
     assert set(services) == {"pin-puk-code", "bewonerskaart", "feestmateriaal"}
     card = services["bewonerskaart"]
@@ -71,7 +72,7 @@ def test_importing_twice_creates_no_duplicates_and_makes_a_new_revision(demo_sit
     service = ServicePage.objects.get(external_id="pin-puk-code")
     revisions = service.revisions.count()
     output = run_import(EXAMPLE, "--publish")
-    assert "0 diensten nieuw, 3 bijgewerkt" in output
+    assert "0 nieuwe diensten en 3 bijgewerkte diensten, gepubliceerd." in output
     assert ServicePage.objects.count() == 3
     assert Department.objects.filter(name="Burgerzaken").count() == 1
     assert service.revisions.count() == revisions + 1
@@ -100,7 +101,7 @@ def test_update_without_publish_keeps_the_live_version(demo_site, tmp_path):
 def test_dry_run_writes_nothing(demo_site):
     count, departments = ServicePage.objects.count(), Department.objects.count()
     output = run_import(EXAMPLE, "--dry-run")
-    assert output.startswith("Proefrun: 2 diensten zou nieuw, 1 bijgewerkt")
+    assert output.startswith("Proefrun: 2 nieuwe diensten en 1 bijgewerkte diensten; er is niets geschreven.")
     assert ServicePage.objects.count() == count
     assert Department.objects.count() == departments
 

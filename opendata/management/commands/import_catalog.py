@@ -52,17 +52,16 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if progress:
             sys.stderr.write("\n")
-        verb = "zou" if dry_run else ""
-        state = "gepubliceerd" if publish else "als concept"
-        prefix = "Proefrun: " if dry_run else ""
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{prefix}{len(report.created)} diensten {verb + ' ' if verb else ''}nieuw, {len(report.updated)} "
-                f"bijgewerkt ({state}), 0 geweigerd."
-            )
-        )
+        created, updated = len(report.created), len(report.updated)
+        if dry_run:
+            message = f"Proefrun: {created} nieuwe diensten en {updated} bijgewerkte diensten; er is niets geschreven."
+        else:
+            state = "gepubliceerd" if publish else "als concept bewaard"
+            message = f"{created} nieuwe diensten en {updated} bijgewerkte diensten, {state}."
+        self.stdout.write(self.style.SUCCESS(message))
         if report.departments_created:
-            self.stdout.write(f"Nieuwe afdelingen: {', '.join(report.departments_created)}.")
+            label = "Nieuwe afdelingen" if not dry_run else "Nieuwe afdelingen die zouden worden aangemaakt"
+            self.stdout.write(f"{label}: {', '.join(report.departments_created)}.")
 
     @staticmethod
     def progress_bar():
