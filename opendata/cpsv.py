@@ -63,8 +63,11 @@ def service_queryset(queryset=None):
 class CpsvBuilder:
     """Adds services to one graph; shared nodes (concepts, organisations, contact points) are described once."""
 
-    def __init__(self, graph=None):
+    def __init__(self, graph=None, stubs=True):
+        """With `stubs`, related services are described minimally so that one service's graph conforms on its own;
+        without, they are only linked (the catalogue describes every service in full)."""
         self.graph = bind_prefixes(graph if graph is not None else Graph())
+        self.stubs = stubs
         self._described = set()
         self._owner = None
 
@@ -247,7 +250,7 @@ class CpsvBuilder:
         for relation in service.related_services.all():
             related = relation.related_service
             if related.live:
-                add(CV.relatedService, self.service_stub(related))
+                add(CV.relatedService, self.service_stub(related) if self.stubs else URIRef(uris.service_uri(related)))
         return node
 
     def _add_requirements(self, service, node):
@@ -344,7 +347,7 @@ class CpsvBuilder:
         return dataset
 
 
-def _page_url(service):
+def page_url(service):
     try:
         return service.get_full_url()
     except Exception:  # noqa: BLE001 - a page outside any site has no public URL; the export goes on without it
@@ -355,21 +358,7 @@ def service_graph(service):
     """The CPSV-AP graph of one service (related services as stubs)."""
     service = service_queryset(ServicePage.objects.filter(pk=service.pk)).first() or service
     builder = CpsvBuilder()
-    builder.add_service(service, page_url=_page_url(service))
-    return builder.graph
-
-
-def catalogue_graph(queryset=None):
-    """The CPSV-AP graph of every live service, as parts of one dcat:Dataset."""
-    builder = CpsvBuilder()
-    nodes = []
-    for service in service_queryset(queryset).iterator(chunk_size=500):
-        nodes.append(builder.add_service(service, page_url=_page_url(service)))
-    builder.add_dataset(
-        nodes,
-        title="Producten en diensten van Stad Mechelen",
-        description="Alle producten en diensten van de stad Mechelen, beschreven volgens CPSV-AP 3.2.0.",
-    )
+    builder.add_service(service, page_url=page_url(service))
     return builder.graph
 
 

@@ -1,27 +1,27 @@
-"""Keep the open data current: a new IPDC snapshot per publication, and a fresh catalogue export after any change."""
+"""Keep the open data current: an IPDC snapshot per publication or withdrawal, and no stale catalogue fragment after a move.
 
-from django.db import transaction
-from django.db.models.signals import post_delete, pre_delete
+The catalogue's per-service fragments (catalogue_export.py) are keyed by publication time, so a publication needs no
+invalidation; a move changes the page URL without a publication, so the moved service's fragment is dropped.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalog.models import ServicePage
 
-from .cache import invalidate_catalogue
+from .catalogue_export import fragment_key
 from .snapshots import record_snapshot
 
 
 @receiver(page_published, sender=ServicePage)
 def service_published(sender, instance, **kwargs):
-    invalidate_catalogue()
-    # Again after the commit: a request between the publish and the commit may have cached the old catalogue.
-    transaction.on_commit(invalidate_catalogue)
     record_snapshot(instance)
 
 
 @receiver(page_unpublished, sender=ServicePage)
 def service_unpublished(sender, instance, **kwargs):
-    invalidate_catalogue()
     record_snapshot(instance, archived=True)
 
 
@@ -32,11 +32,7 @@ def service_deleting(sender, instance, **kwargs):
         record_snapshot(instance, archived=True)
 
 
-@receiver(post_delete, sender=ServicePage)
-def service_deleted(sender, instance, **kwargs):
-    invalidate_catalogue()
-
-
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
-    invalidate_catalogue()
+    if isinstance(instance.specific_deferred, ServicePage):
+        cache.delete(fragment_key(instance.pk, instance.last_published_at))

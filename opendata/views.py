@@ -1,14 +1,14 @@
 """Open data endpoints: CPSV-AP JSON-LD per service and for the catalogue, IPDC-LPDC snapshots and their LDES feed."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from .cache import cached_catalogue
-from .cpsv import catalogue_graph, service_graph, to_jsonld
+from .catalogue_export import catalogue_chunks
+from .cpsv import service_graph, to_jsonld
 from .models import ServiceSnapshot
 from .namespaces import JSONLD_CONTEXT, LDES, TREE, bind_prefixes
 
@@ -40,9 +40,8 @@ def negotiate_service(request, service, html):
 
 @require_safe
 def catalogue_jsonld(request):
-    """Every live service as one CPSV-AP dcat:Dataset, from the cache (rebuilt after a service is published)."""
-    content = cached_catalogue(lambda: to_jsonld(catalogue_graph()))
-    response = _jsonld_response(content)
+    """Every live service as one CPSV-AP dcat:Dataset, streamed from per-service fragments in the cache."""
+    response = StreamingHttpResponse(catalogue_chunks(), content_type=f"{JSONLD}; charset=utf-8")
     patch_cache_control(response, public=True, max_age=300)
     return response
 

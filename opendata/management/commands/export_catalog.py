@@ -5,7 +5,8 @@ import sys
 from django.core.management.base import BaseCommand
 
 from opendata.catalog_csv import write_catalog_csv
-from opendata.cpsv import catalogue_graph, service_queryset, to_jsonld
+from opendata.catalogue_export import catalogue_chunks
+from opendata.cpsv import service_queryset
 
 
 class Command(BaseCommand):
@@ -22,7 +23,8 @@ class Command(BaseCommand):
                 count = write_catalog_csv(service_queryset().iterator(chunk_size=500), stream)
                 message = f"{count} diensten geëxporteerd."
             else:
-                stream.write(to_jsonld(catalogue_graph()))
+                for chunk in catalogue_chunks():
+                    stream.write(chunk)
                 message = "Catalogus geëxporteerd als CPSV-AP JSON-LD."
         finally:
             if output:
