@@ -260,3 +260,14 @@ def test_jsonld_that_is_not_cpsv_ap(demo_site, tmp_path):
 
 def test_a_file_with_only_a_header(demo_site, tmp_path):
     assert_refused(write(tmp_path, f"{HEADER}\n"), "geen diensten")
+
+
+def test_import_keeps_the_reference_index_up_to_date(demo_site):
+    """The import updates Wagtail's reference index once per service ("Gebruik" of a contact point in the admin)."""
+    from wagtail.models import ReferenceIndex
+
+    empty_catalogue()
+    run_import(EXAMPLE, "--publish")
+    service = ServicePage.objects.get(external_id="pin-puk-code")
+    contact = service.contact_points.get().contact_point
+    assert ReferenceIndex.get_references_to(contact).filter(object_id=str(service.pk)).exists()
