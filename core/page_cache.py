@@ -36,7 +36,11 @@ GENERATION_KEY = "pagecache:generation"
 STATUS_HEADER = "X-Page-Cache"
 # Vary headers whose variants we can safely key away: a stored page was rendered for a request without a session
 # cookie and without any cookie-dependent output (a response that sets a cookie is never stored).
-_HARMLESS_VARY = {"cookie", "accept-encoding"}
+# "Accept" is harmless because only requests that prefer HTML read or fill the cache (see _cache_key): a client that
+# asks for another representation of a page (a service's JSON-LD) always gets a fresh, private answer.
+_HARMLESS_VARY = {"cookie", "accept-encoding", "accept"}
+_CACHED_REPRESENTATION = "text/html"
+_OTHER_REPRESENTATIONS = ["application/ld+json", "application/json", "text/turtle"]
 _SHAREABLE_STATUS = 200
 
 _invalidating_models = set()
@@ -251,6 +255,10 @@ class PageCacheMiddleware:
         ignored = _ignored_query_parameters()
         if any(not any(pattern.match(name) for pattern in ignored) for name in request.GET):
             return None  # a query string can change the page (search, paging, filters): never cached
+        if "HTTP_ACCEPT" in request.META and (
+            request.get_preferred_type([_CACHED_REPRESENTATION, *_OTHER_REPRESENTATIONS]) != _CACHED_REPRESENTATION
+        ):
+            return None  # content negotiation: only the HTML representation is cached
         try:
             host = request.get_host()
         except DisallowedHost:

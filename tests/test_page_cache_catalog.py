@@ -85,3 +85,12 @@ def test_alert_banner_shows_on_the_next_request(client):
     alert.text = "Het stadhuis is gesloten op 11 november"
     alert.save()
     assert "Het stadhuis is gesloten op 11 november" in fresh_html(client, SERVICE)
+
+
+def test_service_page_is_cached_for_browsers_but_never_served_as_json_ld(client):
+    html = cached_html(client, SERVICE)
+    assert "<html" in html
+    response = client.get(SERVICE, HTTP_ACCEPT="application/ld+json")
+    assert response[STATUS_HEADER] == "skip"
+    assert response["Content-Type"].startswith("application/ld+json")
+    assert client.get(SERVICE, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")[STATUS_HEADER] == "hit"

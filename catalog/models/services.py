@@ -16,6 +16,8 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -26,6 +28,7 @@ from core.pages import SitePageMixin
 from governance.forms import ServicePageForm
 from governance.permissions import DepartmentPermissionsMixin
 from locations.models import schedule_prefetches
+from opendata.api import serializers as api
 
 from .vocabularies import ConceptScheme, concepts_of
 
@@ -57,7 +60,7 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
-class ServicePage(DepartmentPermissionsMixin, SitePageMixin, Page):
+class ServicePage(DepartmentPermissionsMixin, SitePageMixin, RoutablePageMixin, Page):
     """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it.
 
     Its department owns it: only that department's Redacteurs and Goedkeurders edit it (governance.permissions).
@@ -278,6 +281,28 @@ class ServicePage(DepartmentPermissionsMixin, SitePageMixin, Page):
         index.FilterField("department"),
     ]
 
+    # The JSON API (opendata/api/): classification as codes, labels and URIs.
+    api_fields = [
+        APIField("summary"),
+        APIField("description"),
+        APIField("procedure"),
+        APIField("keywords", serializer=api.KeywordsSerializer()),
+        APIField("processing_time", serializer=api.DurationSerializer()),
+        APIField("product_type", serializer=api.ConceptSerializer(allow_null=True)),
+        APIField("audiences", serializer=api.ConceptSerializer(many=True)),
+        APIField("themes", serializer=api.ConceptSerializer(many=True)),
+        APIField("life_events", serializer=api.ConceptSerializer(many=True)),
+        APIField("competent_authority", serializer=api.OrganisationSerializer(allow_null=True)),
+        APIField("executing_authority", serializer=api.OrganisationSerializer(allow_null=True)),
+        APIField("department", serializer=api.DepartmentSerializer(allow_null=True)),
+        APIField("requirements", serializer=api.RequirementSerializer(many=True)),
+        APIField("channels", serializer=api.ChannelSerializer(many=True)),
+        APIField("costs", serializer=api.CostSerializer(many=True)),
+        APIField("contact_points", serializer=api.ContactPointSerializer(many=True)),
+        APIField("external_id"),
+        APIField("ipdc_product_id"),
+    ]
+
     parent_page_types = ["catalog.ServiceIndexPage"]
     subpage_types = []
 
@@ -332,6 +357,22 @@ class ServicePage(DepartmentPermissionsMixin, SitePageMixin, Page):
         if not hasattr(self, "_json_ld"):
             self.get_context(request)
         return self._json_ld
+
+    # Open data (opendata/views.py): the CPSV-AP JSON-LD of this service at <url>cpsv.jsonld, and at <url> itself for
+    # clients that ask for JSON-LD.
+    # Wagtail's routing turns ".../cpsv.jsonld" (routed here by urls.py) into the sub-path "cpsv.jsonld/".
+    @re_path(r"^cpsv\.jsonld/$", name="cpsv_jsonld")
+    def cpsv_jsonld(self, request):
+        from opendata.views import service_jsonld
+
+        return service_jsonld(request, self)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        from opendata.views import negotiate_service
+
+        if view is None or getattr(view, "__name__", "") == "index_route":
+            return negotiate_service(request, self, lambda: super(ServicePage, self).serve(request, view, args, kwargs))
+        return super().serve(request, view, args, kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

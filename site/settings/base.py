@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "search",
     "locations",
     "governance",
+    "opendata",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -167,6 +170,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The JSON API at /api/v2/ (docs/api.md): at most 100 items per request.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # The base of the URIs by which our catalogue's records are identified in CPSV-AP and IPDC-LPDC exports.
 CATALOG_URI_BASE = env_str("CATALOG_URI_BASE", "https://catalogus.mechelen.example/id/")
