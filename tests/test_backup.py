@@ -78,8 +78,8 @@ def manage(*args, **env):
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_restores_into_an_empty_database(tmp_path, settings, empty_database):
+@pytest.mark.django_db(transaction=True)
+def test_backup_restores_into_an_empty_database(tmp_path, settings, empty_database, base_data):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo_content", stdout=StringIO())
     home = HomePage.objects.get()
