@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "locations",
+    "insight",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
