@@ -115,3 +115,24 @@ class MonthlyFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.month:%Y-%m}: {self.helpful}/{self.not_helpful}"
+
+
+class ServiceSnapshot(models.Model):
+    """How many live service pages a department had on a day, and how many of them with an online channel.
+
+    Recorded daily by `manage.py purge_insight`: page revisions do not reliably say when a channel was added, so the
+    dashboard's "share online over time" reads these snapshots. `department` empty means services without a department.
+    """
+
+    date = models.DateField(db_index=True)
+    department = models.ForeignKey(
+        "catalog.Department", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    services = models.PositiveIntegerField()
+    online = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["date", "department"], name="insight_one_snapshot_per_day")]
+
+    def __str__(self):
+        return f"{self.date} {self.department_id}: {self.online}/{self.services}"

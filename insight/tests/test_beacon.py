@@ -93,5 +93,5 @@ def test_bots(user_agent):
 def test_every_page_carries_the_beacon(client, demo_site):
     html = client.get(demo_site.url).content.decode()
     assert f'data-page="{demo_site.pk}"' in html
-    assert f'{BEACON}?p={demo_site.pk}' in html
+    assert f"{BEACON}?p={demo_site.pk}" in html
     assert "insight/js/beacon.js" in html
