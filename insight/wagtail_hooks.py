@@ -1,12 +1,16 @@
 """Admin registration: the feedback list (per department), and the "Inzicht" dashboard menu item."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from insight import admin_views
 from insight.access import can_see_insight, restrict_to_user
 from insight.models import Feedback
 
@@ -73,3 +77,18 @@ class FeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(FeedbackViewSet)
+
+
+class InsightMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_insight(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_url():
+    return [path("inzicht/", admin_views.insight_dashboard, name="insight_dashboard")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return InsightMenuItem(_("Inzicht"), reverse("insight_dashboard"), icon_name="view", order=260)
