@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -92,3 +93,31 @@ def register_dashboard_url():
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return InsightMenuItem(_("Inzicht"), reverse("insight_dashboard"), icon_name="view", order=260)
+
+
+class MarkHandledBulkAction(SnippetBulkAction):
+    """ "Markeer als afgehandeld" for the selected feedback in the list."""
+
+    display_name = _("Markeer als afgehandeld")
+    action_type = "mark_handled"
+    aria_label = _("Markeer de gekozen feedback als afgehandeld")
+    template_name = "insight/confirm_mark_handled.html"
+    action_priority = 10
+    models = [Feedback]
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return restrict_to_user(Feedback.objects.all(), self.request.user).values_list("pk", flat=True)
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj)
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        count = Feedback.objects.filter(pk__in=[item.pk for item in objects]).update(handled=True)
+        return count, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return _("%(count)d feedbackbericht(en) gemarkeerd als afgehandeld.") % {"count": num_parent_objects}
+
+
+hooks.register("register_bulk_action", MarkHandledBulkAction)

@@ -99,3 +99,19 @@ def test_digest_goes_to_the_own_department_once_a_day(client, services, editors)
     call_command("send_feedback_digest", stdout=StringIO())
     assert len(mail.outbox) == 2
     assert Feedback.objects.get(comment="Nog iets").digest is None
+
+
+def test_bulk_mark_as_handled_only_touches_own_department(client, services, editors):
+    own = give_no_with_comment(client, services[0], "Eigen opmerking")
+    other = give_no_with_comment(client, services[1], "Andere opmerking")
+    client.force_login(editors[0])
+    url = reverse("wagtail_bulk_action", args=["insight", "feedback", "mark_handled"])
+    query = f"?id={own.pk}&id={other.pk}&next={LIST}"
+    response = client.get(url + query)
+    assert response.status_code == 200
+    assert "Eigen opmerking" in response.content.decode()
+    response = client.post(url + query)
+    assert response.status_code == 302
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert own.handled and not other.handled
