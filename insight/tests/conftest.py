@@ -19,7 +19,8 @@ def services(demo_site):
 
 
 def _editor(username, department):
-    group = Group.objects.create(name=f"Redacteurs {department.name}")
+    # Its own group: the governance app (when merged) creates role groups per department with other names.
+    group = Group.objects.create(name=f"Inzicht-test {department.name}")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     department.editor_group = group
     department.save()
@@ -36,7 +37,7 @@ def editors(services):
 
 @pytest.fixture
 def webmaster(db):
-    group = Group.objects.create(name="Webmasters")
+    group, _created = Group.objects.get_or_create(name="Webmasters")  # the governance app's migration creates it
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user = get_user_model().objects.create_user("webmaster", "webmaster@mechelen.example", "wachtwoord-123")
     user.groups.add(group)
