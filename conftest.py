@@ -30,7 +30,9 @@ def base_data(transactional_db):
     locale = Locale.objects.first() or Locale.objects.create(language_code="nl")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(
-            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), locale=locale)
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), locale=locale
+            )
         )
     if not Collection.objects.exists():
         Collection.add_root(name="Root")

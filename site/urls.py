@@ -21,6 +21,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # Page feedback and the page-view beacon (csrf-exempt; see docs/insight.md).
+    path("inzicht/", include("insight.urls")),
     # The closures of a location as iCalendar: <location url>sluitingen.ics (a dot is no valid Wagtail page segment).
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)sluitingen\.ics$", location_views.closures_ics, name="location_closures_ics"

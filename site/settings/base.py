@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "opendata",
     "wagtail.api.v2",
     "rest_framework",
+    "insight",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -205,6 +206,10 @@ CATALOG_PAGE_SIZE = env_int("CATALOG_PAGE_SIZE", 30)
 
 # Page cache: anonymous GET/HEAD of public pages are kept in the cache above for PAGE_CACHE_SECONDS (0: off) and sent
 # with `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS, stale-while-revalidate=...` for a CDN.
+# How long the insight app keeps daily page-view counters and feedback before folding them into monthly totals
+# (docs/insight.md); 396 days is about 13 months, so a year can be compared with the same month a year earlier.
+INSIGHT_RETENTION_DAYS = env_int("INSIGHT_RETENTION_DAYS", 396)
+
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)

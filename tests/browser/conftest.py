@@ -46,8 +46,11 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The URL of the demo site, served by `manage.py runserver` with the test settings on a fresh SQLite database."""
+def site_env(tmp_path_factory):
+    """The environment of the browser tests' server: the test settings on a fresh SQLite database with the demo content.
+
+    Tests that need more data (an admin user) run `manage.py` with it: `run_manage(site_env, "shell", "-c", ...)`.
+    """
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is not installed and REQUIRE_BROWSER=1")
     folder = tmp_path_factory.mktemp("browser-site")
@@ -55,10 +58,27 @@ def site_url(tmp_path_factory):
     env.update(
         DJANGO_SETTINGS_MODULE="settings.test", DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", LOG_LEVEL="WARNING"
     )
+    run_manage(env, "migrate", "--noinput", "-v0")
+    run_manage(env, "load_demo_content")
+    env["BROWSER_SITE_FOLDER"] = str(folder)
+    return env
+
+
+def run_manage(env, *command):
+    """Run a management command against the browser tests' database; its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    """The URL of the demo site, served by `manage.py runserver` with the test settings on a fresh SQLite database."""
+    env = site_env
+    folder = Path(env["BROWSER_SITE_FOLDER"])
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
-        result = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, result.stdout + result.stderr
     port = _free_port()
     log = (folder / "server.log").open("w")
     server = subprocess.Popen(
