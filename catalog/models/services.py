@@ -60,6 +60,11 @@ def _concepts(scheme, verbose_name, related_name, help_text=""):
     )
 
 
+def first_online_channel(channels):
+    """The first online channel with a URL among `channels`, or None."""
+    return next((channel for channel in channels if channel.is_online and channel.url), None)
+
+
 class ServicePage(DepartmentPermissionsMixin, SitePageMixin, RoutablePageMixin, Page):
     """A product or service of the city (an ID card, a parking permit, a premium), in the order citizens read it.
 
@@ -344,10 +349,7 @@ class ServicePage(DepartmentPermissionsMixin, SitePageMixin, RoutablePageMixin, 
     @cached_property
     def online_channel(self):
         """The first online channel with a URL: the e-loket form behind the "Online aanvragen" button."""
-        for channel in self.channels.all():
-            if channel.is_online and channel.url:
-                return channel
-        return None
+        return first_online_channel(self.channels.select_related("channel_type"))
 
     def get_summary(self):
         return self.summary
@@ -381,6 +383,7 @@ class ServicePage(DepartmentPermissionsMixin, SitePageMixin, RoutablePageMixin, 
                 *schedule_prefetches("location__opening_hours")
             )
         )
+        self.online_channel = first_online_channel(context["channels"])  # no second query for the button
         context["costs"] = list(self.costs.select_related("channel"))
         requirements = list(self.requirements.all())
         context["requirements"] = [requirement for requirement in requirements if requirement.description]
