@@ -19,11 +19,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from locations import opening_hours as oh
+from opendata.api import serializers as api
 
 WEEKDAY_CHOICES = [(number, name) for number, name in enumerate(oh.WEEKDAYS)]
 ACCESS_CHOICES = [(False, _("vrij binnenlopen")), (True, _("alleen op afspraak"))]
@@ -493,6 +495,20 @@ class LocationPage(Page):
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Foto")),
+    ]
+
+    # The JSON API at /api/v2/locations/ (opendata/api/views.py, docs/api.md).
+    api_fields = [
+        APIField("intro"),
+        APIField("kind", serializer=api.KindSerializer(source="*")),
+        APIField("address", serializer=api.AddressSerializer(source="*")),
+        APIField("latitude", serializer=api.CoordinateField(allow_null=True)),
+        APIField("longitude", serializer=api.CoordinateField(allow_null=True)),
+        APIField("directions"),
+        APIField("accessibility", serializer=api.AccessibilitySerializer(source="*")),
+        APIField("contact", serializer=api.LocationContactSerializer(source="*")),
+        APIField("opening_hours", serializer=api.OpeningHoursSerializer(allow_null=True)),
+        APIField("open_now", serializer=api.OpenNowSerializer(source="opening_hours", allow_null=True)),
     ]
 
     parent_page_types = ["locations.LocationIndexPage"]

@@ -229,9 +229,9 @@ def test_location_page_has_no_accessibility_violations(browser, town_hall):
 @pytest.mark.django_db(transaction=True)
 def test_editor_adds_a_period_with_slots_in_the_admin(browser, live_server, django_user_model, base_data):
     """The nested inline panels (a period's own slots) work in the real admin, with its JavaScript."""
-    from locations.models import OpeningHours
-
     from playwright.sync_api import expect
+
+    from locations.models import OpeningHours
 
     django_user_model.objects.create_superuser("redacteur", "redacteur@mechelen.example", "een-lang-wachtwoord-123")
     context = browser.new_context()

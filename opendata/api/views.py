@@ -1,11 +1,13 @@
-"""The read-only JSON API (Wagtail API v2) at /api/v2/: pages, services with their classification, and images."""
+"""The read-only JSON API (Wagtail API v2) at /api/v2/: pages, services with their classification, locations with their
+opening hours, and images."""
 
 from django.db.models import Prefetch
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from catalog.models import Concept, ConceptScheme, ServiceContactPoint, ServicePage
+from catalog.models import Concept, ConceptScheme, ServiceChannel, ServiceContactPoint, ServicePage
+from locations.models import LocationPage, schedule_prefetches
 
 # Query parameter -> (code list, field of ServicePage)
 CLASSIFICATION_FILTERS = {
@@ -29,7 +31,17 @@ class ClassificationFilter(BaseFilterBackend):
         return queryset.distinct()
 
 
-class ServicesAPIViewSet(PagesAPIViewSet):
+class PublicPagesOnce:
+    """Works out the live, public pages (Wagtail's base queryset: a query for the view restrictions and one for the
+    site's translations) once per request, rather than for the queryset and again for each serializer context."""
+
+    def get_base_queryset(self):
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+
+class ServicesAPIViewSet(PublicPagesOnce, PagesAPIViewSet):
     """Live, public services only; `type` is the product type here, not the page type."""
 
     name = "services"
@@ -40,6 +52,10 @@ class ServicesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         public = self.get_base_queryset().values_list("pk", flat=True)
+        # A channel links its location only when that location is live and public too; otherwise `location` is null.
+        channels = ServiceChannel.objects.select_related("channel_type").prefetch_related(
+            Prefetch("location", queryset=LocationPage.objects.filter(pk__in=public))
+        )
         return (
             ServicePage.objects.filter(pk__in=public)
             .select_related("locale", "product_type", "competent_authority", "executing_authority", "department")
@@ -47,10 +63,42 @@ class ServicesAPIViewSet(PagesAPIViewSet):
                 "themes",
                 "audiences",
                 "life_events",
-                "channels__channel_type",
+                Prefetch("channels", queryset=channels),
                 "costs__channel",
                 "requirements",
                 Prefetch("contact_points", queryset=ServiceContactPoint.objects.select_related("contact_point")),
             )
+            .order_by("title", "pk")
+        )
+
+
+class KindFilter(BaseFilterBackend):
+    """`?kind=loket`: locations of that kind (by code); an unknown kind is a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "kind" not in request.GET:
+            return queryset
+        kind = request.GET["kind"]
+        kinds = [code for code, _label in LocationPage.KIND_CHOICES]
+        if kind not in kinds:
+            raise BadRequestError(f"kind: onbekende soort '{kind}'. Kies uit: {', '.join(kinds)}.")
+        return queryset.filter(kind=kind)
+
+
+class LocationsAPIViewSet(PublicPagesOnce, PagesAPIViewSet):
+    """Live, public locations with their address and opening hours, A to Z."""
+
+    name = "locations"
+    model = LocationPage
+    filter_backends = [KindFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["kind"])
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "kind", "address"]
+
+    def get_queryset(self):
+        public = self.get_base_queryset().values_list("pk", flat=True)
+        return (
+            LocationPage.objects.filter(pk__in=public)
+            .select_related("locale", "opening_hours")
+            .prefetch_related(*schedule_prefetches("opening_hours"))
             .order_by("title", "pk")
         )

@@ -72,6 +72,18 @@ def test_pages_and_images_endpoints(client, demo_site):
     assert client.get("/api/v2/images/").status_code == 200
 
 
+def test_service_channels_link_to_the_demo_locations(client, demo_site):
+    service = ServicePage.objects.live().get(external_id="identiteitskaart")
+    channels = get(client, f"/api/v2/services/{service.pk}/")["channels"]
+    linked = [channel for channel in channels if channel["location"]]
+    assert linked
+    for channel in linked:
+        location = channel["location"]
+        assert location["detail_url"].endswith(f"/api/v2/locations/{location['id']}/")
+        assert location["title"] == channel["location_text"]
+        assert get(client, f"/api/v2/locations/{location['id']}/")["title"] == location["title"]
+
+
 def test_the_api_is_read_only(client, demo_site):
     assert client.post("/api/v2/services/", {}).status_code == 405
     service = ServicePage.objects.live().first()
