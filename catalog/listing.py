@@ -1,7 +1,9 @@
 """Listing services A to Z with filters (facets) and a letter index, as plain links that work without JavaScript.
 
 The number of SQL queries does not depend on how many services there are: one per facet for the counts, one for the
-letters, one to count and one to fetch the page of results.
+letters, one to count and one to fetch the page of results. Filters on a concept are subqueries on the many-to-many
+tables, never joins: a join repeats a service once per matching concept and needs a DISTINCT over whole page rows,
+which made the A to Z index three times slower at 10,000 services (docs/benchmarks.md).
 """
 
 import re
@@ -11,11 +13,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Lower, Substr, Upper
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models.vocabularies import Concept, ConceptScheme
+from catalog.models.vocabularies import ConceptScheme
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,120}$")
 LETTERS = list(string.ascii_uppercase)
@@ -26,17 +28,21 @@ class Facet:
     param: str  # the name in the query string
     scheme: str
     field: str  # the ServicePage field
-    related_name: str  # the reverse name on Concept
     label: str
 
 
 FACETS = (
-    Facet("thema", ConceptScheme.THEME, "themes", "services_in_theme", _("Thema")),
-    Facet("doelgroep", ConceptScheme.AUDIENCE, "audiences", "services_for_audience", _("Doelgroep")),
-    Facet(
-        "levensgebeurtenis", ConceptScheme.LIFE_EVENT, "life_events", "services_for_life_event", _("Levensgebeurtenis")
-    ),
+    Facet("thema", ConceptScheme.THEME, "themes", _("Thema")),
+    Facet("doelgroep", ConceptScheme.AUDIENCE, "audiences", _("Doelgroep")),
+    Facet("levensgebeurtenis", ConceptScheme.LIFE_EVENT, "life_events", _("Levensgebeurtenis")),
 )
+
+
+def concept_links(field):
+    """The link table of a ServicePage many-to-many field to Concept (rows with `servicepage_id` and `concept_id`)."""
+    from catalog.models.services import ServicePage
+
+    return ServicePage._meta.get_field(field).remote_field.through.objects.all()
 
 
 @dataclass
@@ -65,17 +71,24 @@ class ServiceListing:
         filtered = base_services
         for facet in facets:
             if facet.param in self.selected:
-                filtered = filtered.filter(
-                    **{f"{facet.field}__code": self.selected[facet.param], f"{facet.field}__scheme": facet.scheme}
+                tagged = concept_links(facet.field).filter(
+                    concept__scheme=facet.scheme, concept__code=self.selected[facet.param]
                 )
-        self.filtered = filtered.distinct()
+                filtered = filtered.filter(pk__in=tagged.values("servicepage_id"))
+        self.filtered = filtered
         services = self.filtered
         if self.letter:
             services = services.filter(title__istartswith=self.letter)
         from catalog.models.services import ServiceChannel
 
         online = ServiceChannel.objects.filter(page=OuterRef("pk"), channel_type__code="Online").exclude(url="")
-        self.services = services.annotate(can_apply_online=Exists(online)).order_by(Lower("title"))
+        self.services = (
+            services.annotate(can_apply_online=Exists(online))
+            .order_by(Lower("title"))
+            # What a result shows (catalog/includes/service_list.html) and its URL need; not the long texts, which
+            # the database would otherwise read for every service it sorts.
+            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id", "summary")
+        )
         self.paginator = Paginator(self.services, settings.CATALOG_PAGE_SIZE)
         self.page_obj = self.paginator.get_page(request.GET.get("pagina"))
 
@@ -111,25 +124,24 @@ class ServiceListing:
     def facet_groups(self):
         groups = []
         for facet in self.facets:
-            related = facet.related_name
-            concepts = (
-                Concept.objects.filter(scheme=facet.scheme)
-                .annotate(
-                    count=Count(related, filter=Q(**{f"{related}__in": self.filtered.values("pk")}), distinct=True)
-                )
-                .filter(count__gt=0)
-                .order_by("label_nl")
+            # One row per concept with its number of services: a (service, concept) pair is unique in the link table.
+            counts = (
+                concept_links(facet.field)
+                .filter(concept__scheme=facet.scheme, servicepage_id__in=self.filtered.values("pk"))
+                .values_list("concept__code", "concept__label_nl")
+                .annotate(count=Count("servicepage_id"))
+                .order_by("concept__label_nl", "concept__code")
             )
             selected = self.selected.get(facet.param)
             values = [
                 FacetValue(
-                    code=concept.code,
-                    label=concept.label_nl,
-                    count=concept.count,
-                    selected=concept.code == selected,
-                    url=self.url_with(**{facet.param: None if concept.code == selected else concept.code}),
+                    code=code,
+                    label=label,
+                    count=count,
+                    selected=code == selected,
+                    url=self.url_with(**{facet.param: None if code == selected else code}),
                 )
-                for concept in concepts
+                for code, label, count in counts
             ]
             groups.append({"facet": facet, "values": values, "clear_url": self.url_with(**{facet.param: None})})
         return groups

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from catalog.listing import ServiceListing
+from catalog.listing import ServiceListing, concept_links
 from catalog.models.services import PROSE_FEATURES
 from catalog.models.vocabularies import ConceptScheme, concepts_of
 from core.pages import SitePageMixin
@@ -90,12 +90,12 @@ class ThemePage(SitePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         top_services = [link.service for link in self.top_services.select_related("service") if link.service.live]
+        in_theme = concept_links("themes").filter(concept__in=self.ipdc_themes.all()).values("servicepage_id")
         services = (
             ServicePage.objects.live()
             .public()
-            .filter(themes__in=self.ipdc_themes.all())
+            .filter(pk__in=in_theme)  # a subquery, not a join: no service twice, no DISTINCT (see catalog.listing)
             .exclude(pk__in=[service.pk for service in top_services])
-            .distinct()
         )
         context["top_services"] = top_services
         context["listing"] = ServiceListing(request, base_services=services, facets=())

@@ -126,3 +126,27 @@ def test_life_event_page_lists_steps_in_order(client, demo_site):
     positions = [html.index(step.service.title.replace("'", "&#x27;")) for step in guide.steps.all()]
     assert positions == sorted(positions)
     assert len(positions) >= 3
+
+
+def test_a_service_in_two_of_a_theme_pages_themes_is_listed_once(client, demo_site):
+    """The theme page and the filters select services with subqueries: a service with two matching concepts is one
+    service, in the list and in the counts (a join over the concepts would list it twice)."""
+    theme = ThemePage.objects.filter(ipdc_themes__isnull=False).distinct().first()
+    first, second = Concept.objects.filter(scheme="thema").exclude(pk__in=theme.ipdc_themes.all())[:2]
+    theme.ipdc_themes.add(first, second)
+    theme.save()
+    service = ServicePage.objects.live().exclude(pk__in=theme.top_services.values("service")).first()
+    service.themes.set([first, second])
+    service.save()
+    html = client.get(theme.url).content.decode()
+    expected = (
+        ServicePage.objects.live()
+        .filter(themes__in=theme.ipdc_themes.all())
+        .exclude(pk__in=theme.top_services.values("service"))
+        .distinct()
+        .count()
+    )
+    assert f"({expected})" in html
+
+    filtered = client.get(f"{INDEX}?thema={first.code}").content.decode()
+    assert results_count(filtered) == ServicePage.objects.live().filter(themes=first).count()
