@@ -4,17 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from governance.roles import is_webmaster
+from governance.roles import is_webmaster, user_departments
 
 
 def user_department_ids(user):
-    """The departments whose Redacteur or Goedkeurder group the user is in."""
-    from catalog.models import Department
-
-    groups = user.groups.all()
-    return set(Department.objects.filter(editor_group__in=groups).values_list("pk", flat=True)) | set(
-        Department.objects.filter(approver_group__in=groups).values_list("pk", flat=True)
-    )
+    """The ids of the departments whose Redacteur or Goedkeurder group the user is in."""
+    return set(user_departments(user).values_list("pk", flat=True))
 
 
 class ServicePageForm(WagtailAdminPageForm):

@@ -58,6 +58,18 @@ def is_webmaster(user):
     return getattr(user, cache)
 
 
+def user_departments(user):
+    """The departments whose Redacteur or Goedkeurder group the user is in (none for an inactive or anonymous user)."""
+    from django.db.models import Q
+
+    from catalog.models import Department
+
+    if not user.is_active or not user.is_authenticated:
+        return Department.objects.none()
+    groups = user.groups.all()
+    return Department.objects.filter(Q(editor_group__in=groups) | Q(approver_group__in=groups))
+
+
 def _permission(apps, app_label, model, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")

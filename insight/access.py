@@ -1,23 +1,17 @@
-"""Who sees which insight data: webmasters see everything, department editors the services of their department."""
+"""Who sees which insight data: webmasters see everything, department editors the services of their department.
 
-from django.db.models import Q
+The roles themselves (the Webmasters group, a department's Redacteur and Goedkeurder groups) are governance's.
+"""
 
-from catalog.models import Department
+from governance import roles
+from governance.roles import user_departments
 
-WEBMASTERS_GROUP = "Webmasters"
+__all__ = ["can_see_insight", "is_webmaster", "restrict_to_user", "user_departments"]
 
 
 def is_webmaster(user):
-    """Superusers and members of the "Webmasters" group."""
-    return user.is_active and (user.is_superuser or user.groups.filter(name=WEBMASTERS_GROUP).exists())
-
-
-def user_departments(user):
-    """The departments whose editor or approver group the user is in."""
-    if not user.is_active or not user.is_authenticated:
-        return Department.objects.none()
-    groups = user.groups.all()
-    return Department.objects.filter(Q(editor_group__in=groups) | Q(approver_group__in=groups))
+    """Active superusers and members of the Webmasters group."""
+    return user.is_active and (user.is_superuser or roles.is_webmaster(user))
 
 
 def can_see_insight(user):
