@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
@@ -19,8 +20,6 @@ from catalog.models import Concept, ConceptScheme
 from catalog.models.services import ONLINE
 
 from .text import html_to_prose
-
-MAX_FILE_SIZE = 10 * 1024 * 1024  # 10 MB: some 10,000 services; a larger file is refused before it is read
 
 REQUIRED = ["external_id", "title", "summary", "audiences", "themes"]
 COLUMNS = [
@@ -129,9 +128,11 @@ def decode(data):
 
 
 def check_size(size):
-    if size > MAX_FILE_SIZE:
+    """Refuse a file above settings.CATALOG_IMPORT_MAX_MB before it is read (a service is about 1.6 kB of CSV)."""
+    limit = settings.CATALOG_IMPORT_MAX_MB
+    if size > limit * 1024 * 1024:
         raise CatalogFileError(
-            f"Het bestand is {size / 1024 / 1024:.1f} MB groot; de grens is {MAX_FILE_SIZE // 1024 // 1024} MB. "
+            f"Het bestand is {size / 1024 / 1024:.1f} MB groot; de grens is {limit} MB. "
             "Splits het op in kleinere bestanden."
         )
 

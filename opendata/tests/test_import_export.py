@@ -246,7 +246,16 @@ def test_a_50_mb_file_is_refused_by_its_size(demo_site, tmp_path):
     with open(path, "wb") as file:
         file.write(f"{HEADER}\n".encode())
         file.truncate(50 * 1024 * 1024)
-    assert_refused(path, "50.0 MB", "de grens is 10 MB")
+    assert_refused(path, "50.0 MB", "de grens is 25 MB")
+
+
+def test_the_size_limit_is_a_setting(demo_site, tmp_path, settings):
+    settings.CATALOG_IMPORT_MAX_MB = 1
+    path = tmp_path / "middelgroot.csv"
+    with open(path, "wb") as file:
+        file.write(f"{HEADER}\n".encode())
+        file.truncate(2 * 1024 * 1024)
+    assert_refused(path, "2.0 MB", "de grens is 1 MB")
 
 
 def test_jsonld_that_is_not_cpsv_ap(demo_site, tmp_path):

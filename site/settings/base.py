@@ -201,6 +201,9 @@ LOGGING = {
 # How many services a listing page shows.
 CATALOG_PAGE_SIZE = env_int("CATALOG_PAGE_SIZE", 30)
 
+# The largest catalogue file `import_catalog` reads (CSV or JSON-LD), in MB; 25 MB is some 15,000 services of CSV.
+CATALOG_IMPORT_MAX_MB = env_int("CATALOG_IMPORT_MAX_MB", 25)
+
 
 # --- Serving: page cache, security headers, login throttling (docs/caching.md, docs/security.md) -------------------
 
