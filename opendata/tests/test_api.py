@@ -21,6 +21,7 @@ def test_services_listing_has_classification_as_codes_and_labels(client, demo_si
     assert set(theme) == {"code", "label_nl", "label_en", "uri"}
     assert theme["uri"].startswith("https://productencatalogus.data.vlaanderen.be/id/concept/Thema/")
     assert item["summary"]
+    assert item["meta"]["detail_url"].endswith(f"/api/v2/services/{item['id']}/")
 
 
 def test_service_detail_has_its_fields(client, demo_site):
@@ -69,6 +70,8 @@ def test_pages_and_images_endpoints(client, demo_site):
     pages = get(client, "/api/v2/pages/", type="catalog.ServicePage", fields="summary")
     assert pages["meta"]["total_count"] == ServicePage.objects.live().public().count()
     assert "summary" in pages["items"][0]
+    # In the generic listing too, a service links to its own endpoint, which has all its fields.
+    assert pages["items"][0]["meta"]["detail_url"].endswith(f"/api/v2/services/{pages['items'][0]['id']}/")
     assert client.get("/api/v2/images/").status_code == 200
 
 

@@ -64,7 +64,7 @@ def test_listing_has_title_kind_address_and_meta(client, location):
     }
     assert item["meta"]["type"] == "locations.LocationPage"
     assert item["meta"]["html_url"].endswith("/locaties/huis-van-de-mechelaar/")
-    assert item["meta"]["detail_url"]  # Wagtail's: the generic /api/v2/pages/<id>/ (see docs/api.md)
+    assert item["meta"]["detail_url"].endswith(f"/api/v2/locations/{location.pk}/")
     # Only the default fields in the listing; the rest with fields=... or on the detail.
     assert "opening_hours" not in item and "intro" not in item
 
