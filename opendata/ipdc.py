@@ -59,6 +59,14 @@ class SnapshotBuilder:
         self.graph.add((node, RDF.type, SKOS.Concept))
         return node
 
+    @staticmethod
+    def owner_uri():
+        """The city that publishes the catalogue (pav:createdBy), by its LBLOD URI when the organisation has one."""
+        from catalog.models import Organisation
+
+        owner = Organisation.objects.filter(ovo_id=uris.CATALOG_OWNER_OVO).first()
+        return owner.ipdc_uri if owner else ORGANISATION_URI_BASE + uris.CATALOG_OWNER_OVO
+
     def organisation(self, uri):
         node = URIRef(uri)
         self.graph.add((node, RDF.type, CV.PublicOrganisation))
@@ -74,7 +82,7 @@ class SnapshotBuilder:
 
     def build(self):
         service, graph = self.service, self.graph
-        owner = ORGANISATION_URI_BASE + uris.CATALOG_OWNER_OVO
+        owner = self.owner_uri()
         self.add(RDF.type, LPDC.InstancePublicServiceSnapshot)
         self.add(DCTERMS.isVersionOf, URIRef(uris.ipdc_instance_uri(service)))
         self.add(PROV.generatedAtTime, _datetime(self.generated_at))
@@ -133,9 +141,9 @@ class SnapshotBuilder:
         if service.executing_authority_level:
             self.add(LPDC.executingAuthorityLevel, self.concept(service.executing_authority_level))
         competent = service.competent_authority or service.executing_authority
-        self.add(CV.hasCompetentAuthority, self.organisation(competent.uri if competent else owner))
+        self.add(CV.hasCompetentAuthority, self.organisation(competent.ipdc_uri if competent else owner))
         if service.executing_authority:
-            self.add(LPDC.hasExecutingAuthority, self.organisation(service.executing_authority.uri))
+            self.add(LPDC.hasExecutingAuthority, self.organisation(service.executing_authority.ipdc_uri))
 
         self.requirement()
         self.procedure()

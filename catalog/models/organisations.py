@@ -22,8 +22,24 @@ class Organisation(index.Indexed, models.Model):
     )
     kbo_number = models.CharField(_("KBO-nummer"), max_length=20, blank=True, help_text=_("Bv. 0207.500.123."))
     website = models.URLField(_("website"), blank=True)
+    lblod_uri = models.URLField(
+        _("LBLOD-URI (bestuurseenheid)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Alleen voor lokale besturen (stad, OCMW): de URI van de bestuurseenheid in LBLOD, bv. "
+            "http://data.lblod.info/id/bestuurseenheden/… De Vlaamse productencatalogus (IPDC) verwacht die als "
+            "bevoegde overheid. Je vindt ze op data.lblod.info. Leeg: de OVO-URI wordt gebruikt."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("ovo_id"), FieldPanel("kbo_number"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("ovo_id"),
+        FieldPanel("kbo_number"),
+        FieldPanel("website"),
+        FieldPanel("lblod_uri"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("ovo_id")]
 
     class Meta:
@@ -36,7 +52,14 @@ class Organisation(index.Indexed, models.Model):
 
     @property
     def uri(self):
+        """The organisation in the Flemish organisation register (OVO): how CPSV-AP exports name it."""
         return ORGANISATION_URI_BASE + self.ovo_id
+
+    @property
+    def ipdc_uri(self):
+        """How IPDC-LPDC snapshots name it: the LBLOD bestuurseenheid where one is set (LPDC asks for those for local
+        governments), otherwise the OVO URI."""
+        return self.lblod_uri or self.uri
 
 
 class Department(index.Indexed, models.Model):

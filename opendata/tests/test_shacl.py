@@ -69,3 +69,28 @@ def test_an_ipdc_snapshot_with_two_procedures_does_not_conform(demo_site):
     graph.set((snapshot, DCTERMS.title, Literal("Zonder taal")))
     result = validate_ipdc(graph)
     assert not result.conforms
+
+
+def test_ipdc_snapshots_name_local_governments_by_their_lblod_uri_when_set(demo_site):
+    """LPDC expects a bestuurseenheid from LBLOD as competent authority; the OVO URI is the fallback."""
+    from catalog.models import Organisation
+    from opendata.namespaces import PAV
+
+    lblod = URIRef("http://data.lblod.info/id/bestuurseenheden/voorbeeld-mechelen")
+    city = Organisation.objects.get(ovo_id=uris.CATALOG_OWNER_OVO)
+    service = service_queryset().filter(competent_authority=city).first()
+    before = snapshot_graph(service)
+    assert set(before.objects(None, PAV.createdBy)) == {URIRef(city.uri)}
+    assert set(before.objects(None, CV.hasCompetentAuthority)) == {URIRef(city.uri)}
+
+    city.lblod_uri = str(lblod)
+    city.save()
+    service = service_queryset().get(pk=service.pk)
+    graph = snapshot_graph(service)
+    assert set(graph.objects(None, PAV.createdBy)) == {lblod}
+    assert set(graph.objects(None, CV.hasCompetentAuthority)) == {lblod}
+    result = validate_ipdc(graph)
+    assert result.conforms, _report(result)
+    # CPSV-AP keeps the organisation register's URI.
+    cpsv_node = URIRef(uris.service_uri(service))
+    assert set(service_graph(service).objects(cpsv_node, CV.hasCompetentAuthority)) == {URIRef(city.uri)}
