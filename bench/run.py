@@ -51,6 +51,10 @@ ENVIRONMENT = {
     "REDIS_URL": REDIS_URL,
     "SECURE_SSL_REDIRECT": "false",  # plain HTTP on 127.0.0.1; TLS is the proxy's job
     "LOG_LEVEL": "WARNING",
+    # No worker recycling while measuring: at the static file's ~3,000 requests per second every worker would reach
+    # `make serve`'s limit (10,000 to 15,000 requests) within a minute, and the pause of its restart would land in
+    # whichever row runs next (earlier runs showed it as p95 spikes on the home page, the first row of a round).
+    "GUNICORN_MAX_REQUESTS": "0",
 }
 
 
@@ -244,7 +248,8 @@ def write_report(results, load_before):
         "competes with server and load generator).",
         "- Site: PostgreSQL with the demo site and 1,000 or 10,000 generated services (bench/generate.py: real service "
         "pages with the content of the demo services), Redis as the cache.",
-        f"- Server: `make serve` (gunicorn, production settings, {workers} workers), on the same machine as the load.",
+        f"- Server: `make serve` (gunicorn, production settings, {workers} workers, worker recycling off: see "
+        "bench/run.py), on the same machine as the load.",
         f"- Load: wrk, from 127.0.0.1; {SECONDS} s per row in {ROUNDS} rounds that take turns between the rows of a "
         "mode (so other work on the machine hits all rows alike), after a 2 s warm-up. Requests per second over all "
         "rounds; latency percentiles of the worst round.",
@@ -274,6 +279,13 @@ def write_report(results, load_before):
         "cache and a CDN save.",
         f"- Under heavy load latency is mostly queueing: {CONNECTIONS} connections share {workers} gunicorn workers "
         "on the cores the load generator also uses.",
+        "- The A to Z index and the theme pages are the pages whose cold time grows with the catalogue: their counts "
+        "(facets, letters, the number of results) run over every service they list (at 10,000 services about 15 and 25 requests per second "
+        "cold, against some 45 for a service page). Warm they are served like any other page.",
+        "- Worker recycling (`GUNICORN_MAX_REQUESTS`) is off while measuring. With it on, as in production, a run on "
+        "2026-11-29 showed a worker's restart as a p95 of 0.5 to 1 s in whichever row ran next (the home page's "
+        "light-load p95 was 543 ms there, 55 ms with recycling off); at real traffic, with static files served by "
+        "the CDN, a worker restarts every few minutes at most.",
         "",
         "## Running it",
         "",
