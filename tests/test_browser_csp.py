@@ -15,25 +15,14 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import MISSING, launch_chromium, skip_without_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "browser-test-wachtwoord-1"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.access(CHROMIUM, os.X_OK) and os.environ.get("REQUIRE_BROWSER") != "1",
-        reason=f"{CHROMIUM} is not installed (set REQUIRE_BROWSER=1 to make this an error)",
-    ),
+    pytest.mark.skipif(skip_without_chromium(), reason=MISSING),
 ]
 
 # Records violations in the page itself, in addition to the console messages Chromium logs for them.
@@ -87,17 +76,13 @@ def site(tmp_path_factory):
 
 @pytest.fixture
 def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch_chromium() as browser:
         page = browser.new_page()
         page.add_init_script(RECORD_VIOLATIONS)
         messages = []
         page.on("console", lambda message: messages.append(message.text))
         page.csp_messages = messages
         yield page
-        browser.close()
 
 
 def violations(page):

@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,40 +18,23 @@ from django.test import Client
 
 from locations import opening_hours as oh
 from locations.tests.conftest import at, make_hours, make_location
+from tests.chromium import launch_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BASE = "http://hvdm.test"
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (Path(CHROMIUM).exists() and shutil.which(CHROMIUM)):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
-
     # Playwright's sync API keeps an event loop in this thread; Django's ORM refuses to run beside it unless told that
     # this is fine (it is: the loop only drives the browser). Restored afterwards.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        with launch_chromium() as browser:
             yield browser
-            browser.close()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

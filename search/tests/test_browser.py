@@ -3,23 +3,12 @@
 The site is served from a thread over the test database the demo site was loaded into; these tests only read.
 """
 
-import os
 import threading
-from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import launch_chromium, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -35,10 +24,7 @@ class ThreadedServer(WSGIServer):
 
 @pytest.fixture
 def site_url(demo_site, django_db_blocker):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("chromium is missing and REQUIRE_BROWSER=1")
-        pytest.skip("Debian's chromium is not installed")
+    require_chromium()
     from django.core.wsgi import get_wsgi_application
 
     server = make_server(
@@ -67,12 +53,8 @@ def _delete_search_log():
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def test_combobox_is_keyboard_operable(site_url, browser):

@@ -15,16 +15,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import MISSING, launch_chromium, require_chromium, skip_without_chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -33,8 +25,8 @@ def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if here in Path(item.fspath).parents]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
-    if browser_items and not os.access(CHROMIUM, os.X_OK) and os.environ.get("REQUIRE_BROWSER") != "1":
-        skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (set REQUIRE_BROWSER=1 to make this an error)")
+    if browser_items and skip_without_chromium():
+        skip = pytest.mark.skip(reason=MISSING)
         for item in browser_items:
             item.add_marker(skip)
 
@@ -51,8 +43,7 @@ def site_env(tmp_path_factory):
 
     Tests that need more data (an admin user) run `manage.py` with it: `run_manage(site_env, "shell", "-c", ...)`.
     """
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is not installed and REQUIRE_BROWSER=1")
+    require_chromium()
     folder = tmp_path_factory.mktemp("browser-site")
     env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DATABASE_URL"}}
     env.update(
@@ -105,9 +96,5 @@ def site_url(site_env):
 @pytest.fixture(scope="module")
 def browser():
     """Chromium for one test module (Playwright's event loop is gone before the next module's database tests run)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
