@@ -55,7 +55,11 @@ class FacetValue:
 
 
 class ServiceListing:
-    """The services of a listing page after the visitor's filters, with everything the template needs to link onwards."""
+    """The services of a listing page after the visitor's filters, with everything the template needs to link onwards.
+
+    `base_services` must hold each service once (select with subqueries, as the index and theme pages do): the listing
+    adds no DISTINCT, which is what made it slow at 10,000 services.
+    """
 
     def __init__(self, request, base_services, facets=FACETS):
         self.request = request
